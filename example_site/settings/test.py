@@ -1,0 +1,12 @@
+"""Test settings: fast password hashing, in-memory e-mail and cache, SQLite unless DATABASE_URL."""
+
+from .base import *  # noqa: F403
+from .env import env_database
+
+DEBUG = False
+DATABASES = {"default": env_database("DATABASE_URL", "sqlite:///:memory:")}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+ALLOWED_HOSTS = ["*"]

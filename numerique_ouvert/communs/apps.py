@@ -1,0 +1,32 @@
+"""App configuration of the communs numériques feature."""
+
+from django.utils.translation import gettext_lazy as _
+
+from numerique_ouvert.conf import get_setting
+from numerique_ouvert.core.features import FeatureAppConfig, Section
+
+
+class CommunsConfig(FeatureAppConfig):
+    default = True  # apps.py also imports FeatureAppConfig: name the one to use
+    name = "numerique_ouvert.communs"
+    label = "numerique_ouvert_communs"
+    verbose_name = _("Numérique ouvert : communs numériques")
+    feature_key = "communs"
+    feature_label = _("Communs numériques")
+    feature_help = _("Fiches des communs : gouvernance, communauté, acteurs publics, usages.")
+    feature_order = 40
+
+    def home_section(self, request, home_page):
+        from .models import CommunPage
+
+        communs = list(
+            CommunPage.objects.live().public().descendant_of(home_page)
+            .filter(listed=True, featured=True)
+            .select_related("logo", "image")
+            .prefetch_related("stages", "logo__renditions")
+            .order_by("title")[: get_setting("HOME_SECTION_SIZE")]
+        )
+        if not communs:
+            return None
+        return Section("numerique_ouvert/communs/home_section.html", {"communs": communs},
+                       order=40)

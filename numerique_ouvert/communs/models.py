@@ -1,0 +1,251 @@
+"""Communs numériques: what a commun is, who governs it, who uses, funds or contributes to it."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from numerique_ouvert.core.blocks import ContentStreamBlock
+from numerique_ouvert.core.models import BasePortalPage, IndexPageMixin
+
+from .blocks import UseStoryBlock
+from .choices import ActorKind, ActorRelation, CommunKind, CommunStatus
+from .validators import normalise_spdx, validate_spdx
+
+FEATURE = "communs"
+
+
+class PublicActor(index.Indexed, models.Model):
+    """A public (or partner) organisation that uses, funds, contributes to or hosts commons.
+
+    Shared by every commun, so the portal can answer "who does what with which commun".
+    """
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    acronym = models.CharField(_("sigle"), max_length=40, blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=ActorKind.choices,
+                            default=ActorKind.MINISTRY)
+    website = models.URLField(_("site"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("kind"),
+              FieldPanel("website")]
+    search_fields = [index.SearchField("name"), index.SearchField("acronym"),
+                     index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("acteur public")
+        verbose_name_plural = _("acteurs publics")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class SupportProgramme(index.Indexed, models.Model):
+    """A programme that supports commons (e.g. the Accélérateur d'initiatives citoyennes)."""
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    url = models.URLField(_("site"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("programme d'accompagnement")
+        verbose_name_plural = _("programmes d'accompagnement")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AbstractCommunIndexPage(IndexPageMixin, Page):
+    """Lists the commons under it, alphabetically."""
+
+    numerique_ouvert_feature = FEATURE
+    listing_model = "numerique_ouvert_communs.CommunPage"
+    listing_context_name = "communs"
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_child_page_base(cls):
+        return AbstractCommunPage
+
+    def get_listing_queryset(self, request):
+        return (super().get_listing_queryset(request).select_related("logo")
+                .prefetch_related("logo__renditions").order_by("title"))
+
+
+class CommunIndexPage(AbstractCommunIndexPage):
+    template = "numerique_ouvert/communs/commun_index_page.html"
+
+    class Meta:
+        verbose_name = _("liste des communs")
+        verbose_name_plural = _("listes des communs")
+
+
+class AbstractCommunPage(BasePortalPage):
+    """A commun numérique. The page title is its name; ``tagline`` is its summary."""
+
+    numerique_ouvert_feature = FEATURE
+    accepts_testimonies = True
+
+    kind = models.CharField(_("nature"), max_length=20, choices=CommunKind.choices,
+                            default=CommunKind.SOFTWARE)
+    status = models.CharField(_("maturité"), max_length=20, choices=CommunStatus.choices,
+                              default=CommunStatus.STABLE)
+    featured = models.BooleanField(_("mis en avant sur l'accueil"), default=False)
+    logo = models.ForeignKey("wagtailimages.Image", verbose_name=_("logo"), null=True,
+                             blank=True, on_delete=models.SET_NULL, related_name="+")
+    description = StreamField(ContentStreamBlock(), verbose_name=_("description"), blank=True)
+    website = models.URLField(_("site"), blank=True)
+    source_repository = models.URLField(_("dépôt des sources"), blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=120, blank=True, validators=[validate_spdx],
+        help_text=_("Identifiant ou expression SPDX, par exemple AGPL-3.0-or-later ou "
+                    "« MIT OR Apache-2.0 »."),
+    )
+    # Governance: what makes a commun a commun, beyond a catalogue entry.
+    carrying_structure = models.CharField(
+        _("structure porteuse"), max_length=200, blank=True,
+        help_text=_("Association, fondation, administration ou entreprise qui porte le commun."),
+    )
+    governance_url = models.URLField(_("règles de gouvernance"), blank=True)
+    contribution_url = models.URLField(_("guide de contribution"), blank=True)
+    charter_url = models.URLField(_("charte"), blank=True)
+    forum_url = models.URLField(_("forum"), blank=True)
+    chat_url = models.URLField(_("messagerie instantanée"), blank=True)
+    mailing_list_url = models.URLField(_("liste de discussion"), blank=True)
+    support_programmes = ParentalManyToManyField(
+        SupportProgramme, verbose_name=_("programmes d'accompagnement"), blank=True,
+        related_name="+",
+    )
+    uses = StreamField([("use", UseStoryBlock())], verbose_name=_("usages"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("tagline", heading=_("résumé")),
+        MultiFieldPanel([
+            FieldPanel("kind"), FieldPanel("status"), FieldPanel("licence"),
+            FieldPanel("featured"),
+        ], heading=_("Caractéristiques")),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("image")], heading=_("Visuels")),
+        FieldPanel("description"),
+        MultiFieldPanel([
+            FieldPanel("website"), FieldPanel("source_repository"),
+        ], heading=_("Liens")),
+        MultiFieldPanel([
+            FieldPanel("carrying_structure"), FieldPanel("governance_url"),
+            FieldPanel("contribution_url"), FieldPanel("charter_url"),
+        ], heading=_("Gouvernance")),
+        MultiFieldPanel([
+            FieldPanel("forum_url"), FieldPanel("chat_url"), FieldPanel("mailing_list_url"),
+        ], heading=_("Communauté")),
+        FieldPanel("stages"),
+        FieldPanel("support_programmes"),
+        FieldPanel("uses"),
+    ]
+
+    search_fields = BasePortalPage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("uses"),
+        index.SearchField("carrying_structure"),
+        index.FilterField("kind"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if self.licence:
+            self.licence = normalise_spdx(self.licence)
+
+    card_icon = "fr-icon-git-branch-line"
+
+    @property
+    def card_image(self):
+        return self.logo or self.image
+
+    @property
+    def card_detail(self) -> str:
+        parts = [str(self.get_kind_display())]
+        if self.licence:
+            parts.append(self.licence)
+        return " · ".join(parts)
+
+    @property
+    def has_governance(self) -> bool:
+        return any([self.carrying_structure, self.governance_url, self.contribution_url,
+                    self.charter_url])
+
+    @property
+    def community_channels(self) -> list[tuple[str, str]]:
+        channels = [(_("Forum"), self.forum_url), (_("Messagerie"), self.chat_url),
+                    (_("Liste de discussion"), self.mailing_list_url)]
+        return [(label, url) for label, url in channels if url]
+
+
+class CommunPage(AbstractCommunPage):
+    """The default commun page type."""
+
+    tags = ClusterTaggableManager(through="numerique_ouvert_communs.CommunPageTag", blank=True,
+                                  verbose_name=_("mots-clés"))
+
+    content_panels = AbstractCommunPage.content_panels[:-3] + [
+        FieldPanel("tags"),
+        AbstractCommunPage.content_panels[-3],
+        InlinePanel("actor_relations", heading=_("Acteurs publics"), label=_("acteur")),
+        AbstractCommunPage.content_panels[-2],
+        AbstractCommunPage.content_panels[-1],
+    ]
+
+    parent_page_types = ["numerique_ouvert_communs.CommunIndexPage"]
+    subpage_types = []
+    template = "numerique_ouvert/communs/commun_page.html"
+
+    class Meta:
+        verbose_name = _("commun numérique")
+        verbose_name_plural = _("communs numériques")
+
+
+class CommunPageTag(TaggedItemBase):
+    """Tags of a commun (a concrete through model, as ``ClusterTaggableManager`` requires)."""
+
+    content_object = ParentalKey(CommunPage, on_delete=models.CASCADE,
+                                 related_name="tagged_items")
+
+
+class CommunActorRelation(Orderable):
+    """What a public actor does with a commun: uses, funds, contributes to or hosts it."""
+
+    page = ParentalKey(CommunPage, on_delete=models.CASCADE, related_name="actor_relations")
+    actor = models.ForeignKey(PublicActor, verbose_name=_("acteur"), on_delete=models.CASCADE,
+                              related_name="commun_relations")
+    relation = models.CharField(_("relation"), max_length=20, choices=ActorRelation.choices,
+                                default=ActorRelation.USES)
+    note = models.CharField(_("précision"), max_length=255, blank=True)
+
+    panels = [FieldPanel("actor"), FieldPanel("relation"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("relation avec un acteur public")
+        verbose_name_plural = _("relations avec des acteurs publics")
+
+    def __str__(self) -> str:
+        return f"{self.actor} — {self.get_relation_display()}"

@@ -1,0 +1,18 @@
+"""Models of the core: portal settings per site, abstract page bases and the portal home page."""
+
+from .content import AbstractContentPage, ContentPage
+from .home import AbstractPortalHomePage, PortalHomePage
+from .pages import BasePortalPage, FeaturePageMixin, IndexPageMixin
+from .settings import FooterLink, PortalSettings
+
+__all__ = [
+    "AbstractContentPage",
+    "ContentPage",
+    "AbstractPortalHomePage",
+    "BasePortalPage",
+    "FeaturePageMixin",
+    "FooterLink",
+    "IndexPageMixin",
+    "PortalHomePage",
+    "PortalSettings",
+]

@@ -1,0 +1,141 @@
+"""Abstract bases shared by every page type of the portal."""
+
+from __future__ import annotations
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from numerique_ouvert.conf import get_setting
+
+from ..features import is_feature_enabled
+
+
+class FeaturePageMixin:
+    """Ties a page type to a switchable feature.
+
+    Set ``numerique_ouvert_feature`` to the feature key. While the feature is off for a site,
+    the page type cannot be created under that site and its pages answer 404.
+    """
+
+    numerique_ouvert_feature: str | None = None
+
+    @classmethod
+    def can_create_at(cls, parent: Page) -> bool:
+        if not super().can_create_at(parent):
+            return False
+        if cls.numerique_ouvert_feature is None:
+            return True
+        site = parent.get_site()
+        return site is None or is_feature_enabled(cls.numerique_ouvert_feature, site=site)
+
+    def serve(self, request, *args, **kwargs):
+        if not is_feature_enabled(self.numerique_ouvert_feature, request=request):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+
+class BasePortalPage(FeaturePageMixin, Page):
+    """Fields every content page shares: a tagline, an image, parcours stages and listing flags.
+
+    Concrete subclasses add ``tags`` (a ``ClusterTaggableManager`` needs a concrete through model)
+    and their own body fields.
+    """
+
+    tagline = models.CharField(
+        _("accroche"), max_length=255, blank=True,
+        help_text=_("Une ou deux phrases qui résument la page ; reprise sur les cartes."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    stages = ParentalManyToManyField(
+        "numerique_ouvert_parcours.ParcoursStage", verbose_name=_("étapes du parcours"),
+        blank=True, related_name="+",
+    )
+    listed = models.BooleanField(
+        _("afficher dans les listes"), default=True,
+        help_text=_("Décochez pour garder la page accessible par son adresse sans la lister."),
+    )
+    noindex = models.BooleanField(
+        _("ne pas indexer"), default=False,
+        help_text=_("Demande aux moteurs de recherche de ne pas référencer cette page."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("tagline")]
+
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel([FieldPanel("listed"), FieldPanel("noindex")], heading=_("Visibilité")),
+    ]
+
+    # Page types whose pages visitors can testify about (read by the testimonies feature).
+    accepts_testimonies = False
+
+    class Meta:
+        abstract = True
+
+    def get_stages(self):
+        """The page's stages in parcours order (uses the prefetch cache when present)."""
+        return sorted(self.stages.all(), key=lambda s: (s.sort_order, s.pk))
+
+
+class IndexPageMixin(FeaturePageMixin):
+    """A page listing its live, listed children of one type, paginated.
+
+    Set ``listing_model`` (via ``get_listing_model``) to the concrete child class. Override
+    ``get_listing_queryset`` to add ordering or filters; keep prefetches there so the number
+    of queries does not depend on the number of items.
+    """
+
+    listing_context_name = "items"
+    # "app_label.ModelName" of the concrete page type listed (a subclass may point to its own).
+    listing_model: str | None = None
+
+    @classmethod
+    def get_child_page_base(cls):
+        """Page class whose concrete subclasses (the site's own included) may be created under
+        this index; ``None`` keeps Wagtail's ``subpage_types`` rule."""
+        return None
+
+    @classmethod
+    def allowed_subpage_models(cls):
+        base = cls.get_child_page_base()
+        if base is None:
+            return super().allowed_subpage_models()
+        from wagtail.models import get_page_models
+
+        return [m for m in get_page_models() if issubclass(m, base) and not m._meta.abstract]
+
+    def get_listing_model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.listing_model)
+
+    def get_listing_queryset(self, request):
+        model = self.get_listing_model()
+        return (
+            model.objects.live().public().child_of(self).filter(listed=True)
+            .select_related("image").prefetch_related("stages", "image__renditions")
+        )
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, get_setting("PAGE_SIZE"))
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            raise Http404 from None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        page_obj = self.paginate(request, self.get_listing_queryset(request))
+        context["page_obj"] = page_obj
+        context[self.listing_context_name] = page_obj.object_list
+        return context

@@ -1,0 +1,160 @@
+"""Per-site portal settings: the ministry's branding, the footer links and the feature switches."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+from ..forms import PortalSettingsForm
+from ..panels import FeatureSwitchesPanel
+
+
+class AccessibilityStatus(models.TextChoices):
+    FULL = "full", _("totalement conforme")
+    PARTIAL = "partial", _("partiellement conforme")
+    NONE = "none", _("non conforme")
+
+
+@register_setting(icon="site")
+class PortalSettings(ClusterableModel, BaseSiteSetting):
+    """Branding, mandatory footer links and feature switches of one site.
+
+    Read it through ``PortalSettings.for_request(request)``: Wagtail caches it on the request,
+    so the header, footer, menus and feature checks of one page share a single query.
+    """
+
+    select_related = ["operator_logo", "accessibility_page", "legal_notice_page",
+                      "personal_data_page", "sitemap_page"]
+
+    # DSFR "bloc marque": the Marianne block, one line per row ("Ministère / de l'Exemple").
+    brand_lines = models.TextField(
+        _("bloc marque"),
+        default="République\nFrançaise",
+        help_text=_("Une ligne par ligne affichée sous la Marianne, par exemple "
+                    "« Ministère » puis « de la Culture »."),
+    )
+    site_title = models.CharField(_("nom du site"), max_length=120, default=_("Numérique ouvert"))
+    site_tagline = models.CharField(
+        _("baseline"), max_length=200, blank=True,
+        default=_("Logiciels libres et communs numériques dans l'administration"),
+    )
+    operator_logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("logo de l'opérateur"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    operator_logo_alt = models.CharField(
+        _("texte alternatif du logo"), max_length=200, blank=True,
+        help_text=_("Obligatoire si un logo est choisi : reprend le texte visible dans le logo."),
+    )
+    footer_description = models.TextField(_("texte du pied de page"), blank=True)
+    accessibility_status = models.CharField(
+        _("conformité RGAA"), max_length=10, choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NONE,
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page « Accessibilité »"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page « Mentions légales »"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    personal_data_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page « Données personnelles »"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    sitemap_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page « Plan du site »"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    # {feature_key: bool}; a missing key falls back to NUMERIQUE_OUVERT["FEATURES"], then to on.
+    # A JSON map rather than one column per feature so that integrators' own features get a switch
+    # without a migration of ours, and uninstalled features leave nothing behind.
+    features = models.JSONField(_("fonctionnalités"), default=dict, blank=True)
+
+    base_form_class = PortalSettingsForm
+
+    edit_handler = TabbedInterface([
+        ObjectList([
+            MultiFieldPanel([
+                FieldPanel("brand_lines"),
+                FieldPanel("site_title"),
+                FieldPanel("site_tagline"),
+            ], heading=_("En-tête")),
+            MultiFieldPanel([
+                FieldPanel("operator_logo"),
+                FieldPanel("operator_logo_alt"),
+            ], heading=_("Logo de l'opérateur")),
+        ], heading=_("Identité")),
+        ObjectList([
+            FieldPanel("footer_description"),
+            FieldPanel("accessibility_status"),
+            PageChooserPanel("accessibility_page"),
+            PageChooserPanel("legal_notice_page"),
+            PageChooserPanel("personal_data_page"),
+            PageChooserPanel("sitemap_page"),
+            InlinePanel("footer_links", heading=_("Autres liens du pied de page"),
+                        label=_("lien")),
+        ], heading=_("Pied de page")),
+        ObjectList([FeatureSwitchesPanel(heading=_("Fonctionnalités activées sur ce site"))],
+                   heading=_("Fonctionnalités")),
+    ])
+
+    class Meta:
+        verbose_name = _("paramètres du portail")
+        verbose_name_plural = _("paramètres du portail")
+
+    def __str__(self) -> str:
+        return str(self.site_title)
+
+    @cached_property
+    def footer_link_list(self) -> list[FooterLink]:
+        return list(self.footer_links.select_related("page"))
+
+    @property
+    def brand_line_list(self) -> list[str]:
+        return [line.strip() for line in self.brand_lines.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.operator_logo_id and not self.operator_logo_alt.strip():
+            raise ValidationError({"operator_logo_alt": _(
+                "Indiquez le texte du logo : il est lu par les lecteurs d'écran.")})
+
+
+class FooterLink(Orderable):
+    """An extra link in the footer's bottom row, after the mandatory ones."""
+
+    settings = ParentalKey(PortalSettings, on_delete=models.CASCADE, related_name="footer_links")
+    label = models.CharField(_("libellé"), max_length=80)
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="+")
+    url = models.URLField(_("ou adresse externe"), blank=True)
+
+    panels = [FieldPanel("label"), PageChooserPanel("page"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lien du pied de page")
+        verbose_name_plural = _("liens du pied de page")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def href(self) -> str:
+        return self.page.url if self.page_id else self.url

@@ -1,0 +1,122 @@
+"""Template tags of the portal: menu, breadcrumb, cards and sections contributed by features."""
+
+from __future__ import annotations
+
+from django import template
+from wagtail.models import Page, Site
+
+from ..features import enabled_features_for_site, feature_of, get_features
+
+register = template.Library()
+
+
+def _request(context):
+    return context.get("request")
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list[dict]:
+    """Items of the main navigation: the site root's live children shown in menus, minus the
+    pages of switched-off features. One query, whatever the number of pages."""
+    request = _request(context)
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    enabled = enabled_features_for_site(site, request=request)
+    current = context.get("page")
+    current_path = current.url_path if isinstance(current, Page) else ""
+    items = []
+    root = site.root_page
+    for child in root.get_children().live().public().in_menu():
+        key = feature_of(child.specific_class)
+        if key and key not in enabled:
+            continue
+        items.append({
+            "title": child.title,
+            "url": child.get_url(request=request),
+            "active": bool(current_path) and current_path.startswith(child.url_path),
+        })
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_data(context, page: Page | None = None) -> dict:
+    """Data for ``dsfr_breadcrumb``: the page's ancestors below the site root."""
+    request = _request(context)
+    page = page or context.get("page")
+    if page is None:
+        return {}
+    site = Site.find_for_request(request) if request else None
+    root_depth = site.root_page.depth if site else 2
+    links = [
+        {"url": ancestor.get_url(request=request), "title": ancestor.title}
+        for ancestor in page.get_ancestors().filter(depth__gt=root_depth)
+    ]
+    return {"links": links, "current": page.title}
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page: Page) -> list:
+    """Sections other features add to ``page`` (e.g. its testimonies), in order."""
+    request = _request(context)
+    enabled = enabled_features_for_site(None, request=request)
+    sections = []
+    for feature in get_features():
+        if feature.feature_key in enabled and feature.feature_key != feature_of(page):
+            section = feature.page_section(request, page)
+            if section is not None:
+                sections.append(section)
+    return sorted(sections, key=lambda s: s.order)
+
+
+@register.inclusion_tag("dsfr/card.html", takes_context=True)
+def portal_card(context, page: Page, heading_tag: str = "h3") -> dict:
+    """A DSFR card for a portal page; the page type supplies its detail line via ``card_detail``."""
+    request = _request(context)
+    data = {
+        "title": page.title,
+        "heading_tag": heading_tag,
+        "description": getattr(page, "tagline", "") or "",
+        "link": page.get_url(request=request),
+        "enlarge_link": True,
+        "title_max_length": 150,
+        "description_max_length": 180,
+    }
+    image = getattr(page, "card_image", None) or getattr(page, "image", None)
+    if image is not None:
+        rendition = image.get_rendition("fill-600x338|format-webp")
+        data.update(image_url=rendition.url, image_alt="", ratio_class="fr-ratio-16x9")
+    stages = page.get_stages() if hasattr(page, "get_stages") else []
+    badges = [{"label": s.name, "extra_classes": f"fr-badge--sm {s.badge_class}"} for s in stages]
+    detail = getattr(page, "card_detail", "")
+    top = {}
+    if badges:
+        top["badges"] = badges
+    if detail:
+        top["detail"] = {"text": detail, "icon_class": getattr(page, "card_icon", "")}
+    if top:
+        data["top_detail"] = top
+    return {"self": data}
+
+
+@register.filter
+def stage_list(page) -> list:
+    return page.get_stages() if hasattr(page, "get_stages") else []
+
+
+@register.simple_tag(takes_context=True)
+def visible_pages(context, stream) -> list[Page]:
+    """Pages chosen in a StreamField of page choosers that a visitor can reach right now:
+    live, and not in a switched-off feature (no dead links)."""
+    request = _request(context)
+    enabled = enabled_features_for_site(None, request=request)
+    pages = []
+    for block in stream or []:
+        page = block.value
+        if page is None or not page.live:
+            continue
+        key = feature_of(page.specific_class)
+        if key and key not in enabled:
+            continue
+        pages.append(page)
+    return pages

@@ -1,0 +1,226 @@
+"""Events: announcement, programme and, once it has taken place, the report (compte rendu)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, IntegerField, Value, When
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from numerique_ouvert.core.blocks import ContentStreamBlock
+from numerique_ouvert.core.models import BasePortalPage, IndexPageMixin
+
+from .blocks import OrganiserBlock, ProgrammeBlock
+from .choices import EventFormat, EventStatus
+
+FEATURE = "events"
+
+
+class AbstractEventIndexPage(IndexPageMixin, Page):
+    """Lists the events under it: upcoming ones first (soonest first), then past ones (latest first)."""
+
+    numerique_ouvert_feature = FEATURE
+    listing_model = "numerique_ouvert_events.EventPage"
+    listing_context_name = "events"
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_child_page_base(cls):
+        return AbstractEventPage
+
+    def get_listing_queryset(self, request):
+        now = timezone.now()
+        past = Case(When(end__lt=now, then=Value(1)), default=Value(0),
+                    output_field=IntegerField())
+        return (
+            super().get_listing_queryset(request)
+            .annotate(past_rank=past)
+            .annotate(
+                upcoming_start=Case(When(past_rank=0, then=F("start"))),
+                past_start=Case(When(past_rank=1, then=F("start"))),
+            )
+            .order_by("past_rank", "upcoming_start", F("past_start").desc(), "pk")
+        )
+
+
+class EventIndexPage(AbstractEventIndexPage):
+    template = "numerique_ouvert/events/event_index_page.html"
+
+    class Meta:
+        verbose_name = _("liste des événements")
+        verbose_name_plural = _("listes des événements")
+
+
+class AbstractEventPage(BasePortalPage):
+    """An event. Subclass it, add ``tags = ClusterTaggableManager(through=YourTag)`` and fields."""
+
+    numerique_ouvert_feature = FEATURE
+    accepts_testimonies = True
+
+    start = models.DateTimeField(_("début"))
+    end = models.DateTimeField(_("fin"))
+    all_day = models.BooleanField(_("journée entière"), default=False,
+                                  help_text=_("Les heures ne sont alors pas affichées."))
+    format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices,
+                              default=EventFormat.RENCONTRE)
+    status = models.CharField(_("statut"), max_length=20, choices=EventStatus.choices,
+                              default=EventStatus.SCHEDULED)
+    venue_name = models.CharField(_("lieu"), max_length=200, blank=True)
+    venue_address = models.CharField(_("adresse"), max_length=255, blank=True)
+    venue_city = models.CharField(_("ville"), max_length=120, blank=True)
+    online_url = models.URLField(_("lien de participation en ligne"), blank=True)
+    organisers = StreamField([("organiser", OrganiserBlock())], verbose_name=_("organisateurs"),
+                             blank=True)
+    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    registration_deadline = models.DateTimeField(_("date limite d'inscription"), null=True,
+                                                 blank=True)
+    description = StreamField(ContentStreamBlock(), verbose_name=_("description"), blank=True)
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True)
+    report = StreamField(
+        ContentStreamBlock(), verbose_name=_("compte rendu"), blank=True,
+        help_text=_("Publié sur la page une fois l'événement terminé."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("tagline"),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+            FieldPanel("all_day"),
+            FieldRowPanel([FieldPanel("format"), FieldPanel("status")]),
+        ], heading=_("Date et format")),
+        MultiFieldPanel([
+            FieldPanel("venue_name"),
+            FieldPanel("venue_address"),
+            FieldPanel("venue_city"),
+            FieldPanel("online_url"),
+        ], heading=_("Lieu")),
+        MultiFieldPanel([
+            FieldPanel("registration_url"),
+            FieldPanel("registration_deadline"),
+        ], heading=_("Inscription")),
+        FieldPanel("organisers"),
+        FieldPanel("image"),
+        FieldPanel("stages"),
+        FieldPanel("description"),
+        FieldPanel("programme"),
+        FieldPanel("report"),
+    ]
+
+    search_fields = BasePortalPage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("report"),
+        index.SearchField("venue_city"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("format"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("La fin ne peut pas précéder le début.")
+        if self.format == EventFormat.WEBINAIRE and not self.online_url:
+            errors["online_url"] = _("Un webinaire a besoin d'un lien de participation.")
+        if not self.online_url and not (self.venue_name or self.venue_address):
+            errors["venue_name"] = _(
+                "Indiquez un lieu pour un événement sur place, ou un lien de participation "
+                "pour un événement en ligne.")
+        if (self.registration_deadline and self.start
+                and self.registration_deadline > self.start):
+            errors["registration_deadline"] = _(
+                "La date limite d'inscription doit précéder le début de l'événement.")
+        if errors:
+            raise ValidationError(errors)
+
+    card_icon = "fr-icon-calendar-line"
+
+    @property
+    def card_detail(self) -> str:
+        return self.date_display
+
+    @property
+    def date_display(self) -> str:
+        """"13 novembre 2025", "13 novembre 2025, 9 h 30 – 17 h 00", or a range of days."""
+        start, end = timezone.localtime(self.start), timezone.localtime(self.end)
+        first_day = formats.date_format(start, "DATE_FORMAT")
+        if start.date() != end.date():
+            return _("du %(start)s au %(end)s") % {
+                "start": first_day, "end": formats.date_format(end, "DATE_FORMAT")}
+        if self.all_day:
+            return first_day
+        return _("%(day)s, %(start)s – %(end)s") % {
+            "day": first_day, "start": formats.time_format(start, "TIME_FORMAT"),
+            "end": formats.time_format(end, "TIME_FORMAT")}
+
+    @property
+    def is_past(self) -> bool:
+        return self.end < timezone.now()
+
+    @property
+    def is_ongoing(self) -> bool:
+        return self.start <= timezone.now() <= self.end
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_in_person(self) -> bool:
+        return bool(self.venue_name or self.venue_address)
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_url)
+
+    @property
+    def registration_open(self) -> bool:
+        if not self.registration_url or self.is_past or self.is_cancelled:
+            return False
+        return self.registration_deadline is None or self.registration_deadline >= timezone.now()
+
+    @property
+    def show_report(self) -> bool:
+        return self.is_past and bool(self.report)
+
+
+class EventPage(AbstractEventPage):
+    """The default event page type."""
+
+    tags = ClusterTaggableManager(through="numerique_ouvert_events.EventPageTag", blank=True,
+                                  verbose_name=_("mots-clés"))
+
+    content_panels = AbstractEventPage.content_panels[:-4] + [
+        FieldPanel("tags")] + AbstractEventPage.content_panels[-4:]
+
+    parent_page_types = ["numerique_ouvert_events.EventIndexPage"]
+    subpage_types = []
+    template = "numerique_ouvert/events/event_page.html"
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+
+
+class EventPageTag(TaggedItemBase):
+    """Tags of an event (a concrete through model, as ``ClusterTaggableManager`` requires)."""
+
+    content_object = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="tagged_items")

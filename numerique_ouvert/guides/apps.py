@@ -1,0 +1,31 @@
+"""App configuration of the guides feature."""
+
+from django.utils.translation import gettext_lazy as _
+
+from numerique_ouvert.conf import get_setting
+from numerique_ouvert.core.features import FeatureAppConfig, Section
+
+
+class GuidesConfig(FeatureAppConfig):
+    default = True  # apps.py also imports FeatureAppConfig: name the one to use
+    name = "numerique_ouvert.guides"
+    label = "numerique_ouvert_guides"
+    verbose_name = _("Numérique ouvert : guides")
+    feature_key = "guides"
+    feature_label = _("Guides")
+    feature_help = _("Documentation pratique et contributive.")
+    feature_order = 30
+
+    def home_section(self, request, home_page):
+        from .models import GuidePage
+
+        guides = list(
+            GuidePage.objects.live().public().descendant_of(home_page).filter(listed=True)
+            .select_related("image").prefetch_related("stages", "image__renditions")
+            .order_by("-last_reviewed", "-first_published_at")[: get_setting("HOME_SECTION_SIZE")]
+        )
+        if not guides:
+            return None
+        index = guides[0].get_parent()
+        return Section("numerique_ouvert/guides/home_section.html",
+                       {"guides": guides, "index": index}, order=30)

@@ -1,0 +1,141 @@
+"""Guides: practical, contributive documentation placed on the parcours."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from numerique_ouvert.core.blocks import ContentStreamBlock, table_of_contents
+from numerique_ouvert.core.models import BasePortalPage, IndexPageMixin
+
+FEATURE = "guides"
+
+
+class AbstractGuideIndexPage(IndexPageMixin, Page):
+    """Lists the guides placed under it. Subclass it and set ``listing_model`` for your guide type."""
+
+    numerique_ouvert_feature = FEATURE
+    listing_model = "numerique_ouvert_guides.GuidePage"
+    listing_context_name = "guides"
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_child_page_base(cls):
+        return AbstractGuidePage
+
+    def get_listing_queryset(self, request):
+        return super().get_listing_queryset(request).order_by("title")
+
+
+class GuideIndexPage(AbstractGuideIndexPage):
+    template = "numerique_ouvert/guides/guide_index_page.html"
+
+    class Meta:
+        verbose_name = _("liste des guides")
+        verbose_name_plural = _("listes des guides")
+
+
+class AbstractGuidePage(BasePortalPage):
+    """A guide. Subclass it, add ``tags = ClusterTaggableManager(through=YourTag)`` and fields."""
+
+    numerique_ouvert_feature = FEATURE
+    accepts_testimonies = True
+
+    body = StreamField(ContentStreamBlock(), verbose_name=_("contenu"))
+    related_pages = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("page")))],
+        verbose_name=_("ressources liées"), blank=True,
+        help_text=_("Communs, événements ou autres guides à lire ensuite."),
+    )
+    owner_name = models.CharField(
+        _("responsable"), max_length=200, blank=True,
+        help_text=_("Équipe ou service qui tient ce guide à jour."),
+    )
+    contact_url = models.URLField(
+        _("contact"), blank=True,
+        help_text=_("Adresse d'un formulaire, d'un forum ou « mailto: » d'une boîte fonctionnelle."),
+    )
+    last_reviewed = models.DateField(_("dernière relecture"), null=True, blank=True)
+    propose_change_url = models.URLField(
+        _("proposer une modification"), blank=True,
+        help_text=_("Lien vers la source du guide (forge, pad, formulaire) pour suggérer un "
+                    "changement."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("tagline"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("stages"),
+        FieldPanel("related_pages"),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel([
+            FieldPanel("owner_name"),
+            FieldPanel("contact_url"),
+            FieldPanel("last_reviewed"),
+            FieldPanel("propose_change_url"),
+        ], heading=_("Suivi du guide")),
+    ]
+
+    search_fields = BasePortalPage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("last_reviewed"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    card_icon = "fr-icon-book-2-line"
+
+    @property
+    def card_detail(self) -> str:
+        if not self.last_reviewed:
+            return ""
+        return _("Relu le %(date)s") % {
+            "date": formats.date_format(self.last_reviewed, "DATE_FORMAT")}
+
+    def table_of_contents(self) -> list[dict]:
+        return table_of_contents(self.body)
+
+
+class GuidePage(AbstractGuidePage):
+    """The default guide page type."""
+
+    tags = ClusterTaggableManager(through="numerique_ouvert_guides.GuidePageTag", blank=True,
+                                  verbose_name=_("mots-clés"))
+
+    content_panels = AbstractGuidePage.content_panels[:-1] + [
+        FieldPanel("tags"),
+        AbstractGuidePage.content_panels[-1],
+    ]
+
+    parent_page_types = ["numerique_ouvert_guides.GuideIndexPage"]
+    subpage_types = []
+    template = "numerique_ouvert/guides/guide_page.html"
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+
+class GuidePageTag(TaggedItemBase):
+    """Tags of a guide (a concrete through model, as ``ClusterTaggableManager`` requires)."""
+
+    content_object = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="tagged_items")

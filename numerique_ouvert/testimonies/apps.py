@@ -1,0 +1,37 @@
+"""App configuration of the testimonies feature."""
+
+from django.utils.translation import gettext_lazy as _
+
+from numerique_ouvert.conf import get_setting
+from numerique_ouvert.core.features import FeatureAppConfig, Section
+
+
+class TestimoniesConfig(FeatureAppConfig):
+    default = True  # apps.py also imports FeatureAppConfig: name the one to use
+    name = "numerique_ouvert.testimonies"
+    label = "numerique_ouvert_testimonies"
+    verbose_name = _("Numérique ouvert : témoignages")
+    feature_key = "testimonies"
+    feature_label = _("Témoignages")
+    feature_help = _("Récits d'agents publiés après modération, avec leur accord.")
+    feature_order = 50
+
+    def home_section(self, request, home_page):
+        from .models import Testimony
+
+        testimonies = list(Testimony.objects.published().select_related("related_page")
+                           .order_by("-published_at")[: get_setting("HOME_SECTION_SIZE")])
+        if not testimonies:
+            return None
+        return Section("numerique_ouvert/testimonies/home_section.html",
+                       {"testimonies": testimonies}, order=50)
+
+    def page_section(self, request, page):
+        from .models import Testimony
+
+        if not getattr(page, "accepts_testimonies", False):
+            return None
+        testimonies = list(Testimony.objects.published().filter(related_page=page)
+                           .order_by("-published_at"))
+        return Section("numerique_ouvert/testimonies/page_section.html",
+                       {"testimonies": testimonies, "page": page}, order=50)

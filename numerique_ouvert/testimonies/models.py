@@ -1,0 +1,150 @@
+"""Testimonies: first-hand accounts tied to a page and to stages, shown only once approved."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from numerique_ouvert.core.models import IndexPageMixin
+from numerique_ouvert.parcours.models import ParcoursCapacity, ParcoursRole
+
+FEATURE = "testimonies"
+
+
+class ModerationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("À modérer")
+    APPROVED = "approved", _("Approuvé")
+    REJECTED = "rejected", _("Refusé")
+
+
+class TestimonyQuerySet(models.QuerySet):
+    def published(self):
+        """The only testimonies that may be shown anywhere: approved, with consent."""
+        return self.filter(status=ModerationStatus.APPROVED, consent_to_publish=True)
+
+
+class Testimony(index.Indexed, ClusterableModel):
+    """A testimony. ``contact_email`` is for moderators only and is never rendered publicly."""
+
+    text = models.TextField(_("témoignage"), max_length=4000)
+    author_name = models.CharField(_("nom affiché"), max_length=120, blank=True,
+                                   help_text=_("Laissez vide pour un témoignage anonyme."))
+    role_title = models.CharField(_("fonction"), max_length=160, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    parcours_role = models.CharField(_("rôle sur le parcours"), max_length=20, blank=True,
+                                     choices=ParcoursRole.choices)
+    capacity = models.CharField(_("à quel titre"), max_length=20, blank=True,
+                                choices=ParcoursCapacity.choices)
+    stages = ParentalManyToManyField("numerique_ouvert_parcours.ParcoursStage",
+                                     verbose_name=_("étapes du parcours"), blank=True,
+                                     related_name="+")
+    related_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("à propos de"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Un événement, un commun ou un guide."),
+    )
+    consent_to_publish = models.BooleanField(_("accord pour publication"), default=False)
+    contact_email = models.EmailField(
+        _("adresse de contact (privée)"), blank=True,
+        help_text=_("Visible des seuls modérateurs ; jamais publiée."),
+    )
+    status = models.CharField(_("statut"), max_length=20, choices=ModerationStatus.choices,
+                              default=ModerationStatus.SUBMITTED, db_index=True)
+    submitted_at = models.DateTimeField(_("reçu le"), default=timezone.now)
+    published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = TestimonyQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("text"),
+        MultiFieldPanel([
+            FieldPanel("author_name"),
+            FieldRowPanel([FieldPanel("role_title"), FieldPanel("organisation")]),
+            FieldRowPanel([FieldPanel("parcours_role"), FieldPanel("capacity")]),
+            FieldPanel("stages"),
+        ], heading=_("Auteur ou autrice")),
+        PageChooserPanel("related_page"),
+        MultiFieldPanel([
+            FieldPanel("consent_to_publish"),
+            FieldPanel("contact_email"),
+            FieldPanel("status"),
+        ], heading=_("Modération")),
+    ]
+
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("author_name"),
+        index.SearchField("organisation"),
+        index.FilterField("status"),
+        index.FilterField("consent_to_publish"),
+    ]
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("témoignage")
+        verbose_name_plural = _("témoignages")
+
+    def __str__(self) -> str:
+        excerpt = self.text[:60] + ("…" if len(self.text) > 60 else "")
+        return f"{self.display_name} : {excerpt}"
+
+    @property
+    def display_name(self) -> str:
+        return self.author_name or _("Anonyme")
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ModerationStatus.APPROVED and self.consent_to_publish
+
+    def clean(self) -> None:
+        super().clean()
+        if self.status == ModerationStatus.APPROVED and not self.consent_to_publish:
+            raise ValidationError({"status": _(
+                "Un témoignage ne peut être approuvé sans l'accord de son auteur ou autrice.")})
+        if self.related_page_id:
+            page = Page.objects.filter(pk=self.related_page_id).first()
+            if page is not None and not getattr(page.specific_class, "accepts_testimonies",
+                                                False):
+                raise ValidationError({"related_page": _(
+                    "Choisissez un événement, un commun ou un guide.")})
+
+    def save(self, *args, **kwargs):
+        if self.status == ModerationStatus.APPROVED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+
+class AbstractTestimonyIndexPage(IndexPageMixin, Page):
+    """Lists the published testimonies of the portal."""
+
+    numerique_ouvert_feature = FEATURE
+    listing_context_name = "testimonies"
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_listing_queryset(self, request):
+        return (Testimony.objects.published().select_related("related_page")
+                .prefetch_related("stages").order_by("-published_at", "-pk"))
+
+
+class TestimonyIndexPage(AbstractTestimonyIndexPage):
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "numerique_ouvert/testimonies/testimony_index_page.html"
+
+    class Meta:
+        verbose_name = _("liste des témoignages")
+        verbose_name_plural = _("listes des témoignages")
