@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
+from numerique_ouvert.core.queries import public
 
 
 class CommunsConfig(FeatureAppConfig):
@@ -20,13 +21,13 @@ class CommunsConfig(FeatureAppConfig):
         from .models import CommunPage
 
         communs = list(
-            CommunPage.objects.live().public().descendant_of(home_page)
+            public(CommunPage.objects.live().descendant_of(home_page), request)
             .filter(listed=True, featured=True)
             .select_related("logo", "image")
-            .prefetch_related("stages", "logo__renditions")
+            .prefetch_related("stages")
             .order_by("title")[: get_setting("HOME_SECTION_SIZE")]
         )
         if not communs:
             return None
         return Section("numerique_ouvert/communs/home_section.html", {"communs": communs},
-                       order=40)
+                       order=40, card_pages=communs)

@@ -87,8 +87,7 @@ class AbstractCommunIndexPage(IndexPageMixin, Page):
         return AbstractCommunPage
 
     def get_listing_queryset(self, request):
-        return (super().get_listing_queryset(request).select_related("logo")
-                .prefetch_related("logo__renditions").order_by("title"))
+        return super().get_listing_queryset(request).select_related("logo").order_by("title")
 
 
 class CommunIndexPage(AbstractCommunIndexPage):

@@ -9,3 +9,8 @@ class CoreConfig(AppConfig):
     label = "numerique_ouvert_core"
     verbose_name = _("Numérique ouvert : socle")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

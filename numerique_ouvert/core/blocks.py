@@ -115,6 +115,28 @@ class TextTableBlock(TableBlock):
         template = TEMPLATE_DIR + "table.html"
 
 
+class FooterLinkBlock(blocks.StructBlock):
+    """A link of the footer's bottom row: a page of the site or an external address."""
+
+    label = blocks.CharBlock(label=_("libellé"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("ou adresse externe"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Lien")
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks import StructBlockValidationError
+
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise StructBlockValidationError(block_errors={"url": ValidationError(
+                _("Choisissez une page ou indiquez une adresse."))})
+        return value
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     """The body of guides, events, commons and the home page."""
 

@@ -26,6 +26,8 @@ class Section:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     order: int = 100
+    # Pages shown as cards: the page fetches their image renditions in one query for all sections.
+    card_pages: list[Any] = field(default_factory=list)
 
 
 class FeatureAppConfig(AppConfig):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
+from numerique_ouvert.core.queries import public
 
 
 class EventsConfig(FeatureAppConfig):
@@ -21,9 +22,10 @@ class EventsConfig(FeatureAppConfig):
         from .models import EventPage
 
         events = list(
-            EventPage.objects.live().public().descendant_of(home_page).filter(listed=True)
+            public(EventPage.objects.live().descendant_of(home_page), request).filter(listed=True)
             .filter(end__gte=timezone.now())
-            .select_related("image").prefetch_related("stages", "image__renditions")
+            .select_related("image").prefetch_related("stages")
             .order_by("start")[: get_setting("HOME_SECTION_SIZE")]
         )
-        return Section("numerique_ouvert/events/home_section.html", {"events": events}, order=20)
+        return Section("numerique_ouvert/events/home_section.html", {"events": events}, order=20,
+                       card_pages=events)

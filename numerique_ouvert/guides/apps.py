@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
+from numerique_ouvert.core.queries import public
 
 
 class GuidesConfig(FeatureAppConfig):
@@ -20,12 +21,11 @@ class GuidesConfig(FeatureAppConfig):
         from .models import GuidePage
 
         guides = list(
-            GuidePage.objects.live().public().descendant_of(home_page).filter(listed=True)
-            .select_related("image").prefetch_related("stages", "image__renditions")
+            public(GuidePage.objects.live().descendant_of(home_page), request).filter(listed=True)
+            .select_related("image").prefetch_related("stages")
             .order_by("-last_reviewed", "-first_published_at")[: get_setting("HOME_SECTION_SIZE")]
         )
         if not guides:
             return None
-        index = guides[0].get_parent()
-        return Section("numerique_ouvert/guides/home_section.html",
-                       {"guides": guides, "index": index}, order=30)
+        return Section("numerique_ouvert/guides/home_section.html", {"guides": guides}, order=30,
+                       card_pages=guides)

@@ -3,7 +3,7 @@
 from .content import AbstractContentPage, ContentPage
 from .home import AbstractPortalHomePage, PortalHomePage
 from .pages import BasePortalPage, FeaturePageMixin, IndexPageMixin
-from .settings import FooterLink, PortalSettings
+from .settings import PortalSettings
 
 __all__ = [
     "AbstractContentPage",
@@ -11,7 +11,6 @@ __all__ = [
     "AbstractPortalHomePage",
     "BasePortalPage",
     "FeaturePageMixin",
-    "FooterLink",
     "IndexPageMixin",
     "PortalHomePage",
     "PortalSettings",

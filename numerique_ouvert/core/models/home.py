@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from ..blocks import ContentStreamBlock
 from ..features import enabled_features_for_site, get_features
+from ..queries import prefetch_card_renditions
 from .pages import FeaturePageMixin
 
 
@@ -50,7 +51,8 @@ class AbstractPortalHomePage(FeaturePageMixin, Page):
         from numerique_ouvert.parcours.models import ParcoursStage
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_sections(request)
+        context["sections"] = sections = self.get_sections(request)
+        prefetch_card_renditions(page for section in sections for page in section.card_pages)
         if self.show_parcours:
             context["parcours_stages"] = list(ParcoursStage.objects.all())
         return context

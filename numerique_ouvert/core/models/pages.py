@@ -14,6 +14,7 @@ from wagtail.search import index
 from numerique_ouvert.conf import get_setting
 
 from ..features import is_feature_enabled
+from ..queries import prefetch_card_renditions, public
 
 
 class FeaturePageMixin:
@@ -120,8 +121,8 @@ class IndexPageMixin(FeaturePageMixin):
     def get_listing_queryset(self, request):
         model = self.get_listing_model()
         return (
-            model.objects.live().public().child_of(self).filter(listed=True)
-            .select_related("image").prefetch_related("stages", "image__renditions")
+            public(model.objects.live().child_of(self), request).filter(listed=True)
+            .select_related("image").prefetch_related("stages")
         )
 
     def paginate(self, request, queryset):
@@ -136,6 +137,8 @@ class IndexPageMixin(FeaturePageMixin):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         page_obj = self.paginate(request, self.get_listing_queryset(request))
+        items = list(page_obj.object_list)
+        prefetch_card_renditions(items)
         context["page_obj"] = page_obj
-        context[self.listing_context_name] = page_obj.object_list
+        context[self.listing_context_name] = items
         return context

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from ..cache import cached
 from ..features import enabled_features_for_site, feature_of, get_features
+from ..queries import CARD_RENDITION, public
+from ..signals import MENU
 
 register = template.Library()
 
@@ -17,7 +21,7 @@ def _request(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[dict]:
     """Items of the main navigation: the site root's live children shown in menus, minus the
-    pages of switched-off features. One query, whatever the number of pages."""
+    pages of switched-off features. Cached until a page is published, moved or deleted."""
     request = _request(context)
     site = Site.find_for_request(request) if request else None
     if site is None:
@@ -25,18 +29,22 @@ def main_menu(context) -> list[dict]:
     enabled = enabled_features_for_site(site, request=request)
     current = context.get("page")
     current_path = current.url_path if isinstance(current, Page) else ""
-    items = []
-    root = site.root_page
-    for child in root.get_children().live().public().in_menu():
-        key = feature_of(child.specific_class)
-        if key and key not in enabled:
-            continue
-        items.append({
-            "title": child.title,
-            "url": child.get_url(request=request),
-            "active": bool(current_path) and current_path.startswith(child.url_path),
-        })
-    return items
+    entries = cached(MENU, f"{site.pk}:{get_language()}", lambda: _menu_entries(site, request))
+    return [
+        {"title": title, "url": url,
+         "active": bool(current_path) and current_path.startswith(url_path)}
+        for title, url, url_path, key in entries
+        if not key or key in enabled
+    ]
+
+
+def _menu_entries(site: Site, request) -> list[tuple]:
+    children = public(site.root_page.get_children().live().in_menu(), request)
+    return [
+        (child.title, child.get_url(request=request), child.url_path,
+         feature_of(child.specific_class))
+        for child in children
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -48,10 +56,12 @@ def breadcrumb_data(context, page: Page | None = None) -> dict:
         return {}
     site = Site.find_for_request(request) if request else None
     root_depth = site.root_page.depth if site else 2
-    links = [
-        {"url": ancestor.get_url(request=request), "title": ancestor.title}
-        for ancestor in page.get_ancestors().filter(depth__gt=root_depth)
-    ]
+    links = []
+    if page.depth > root_depth + 1:  # no query for the site root's direct children
+        links = [
+            {"url": ancestor.get_url(request=request), "title": ancestor.title}
+            for ancestor in page.get_ancestors().filter(depth__gt=root_depth)
+        ]
     return {"links": links, "current": page.title}
 
 
@@ -84,7 +94,7 @@ def portal_card(context, page: Page, heading_tag: str = "h3") -> dict:
     }
     image = getattr(page, "card_image", None) or getattr(page, "image", None)
     if image is not None:
-        rendition = image.get_rendition("fill-600x338|format-webp")
+        rendition = image.get_rendition(CARD_RENDITION)
         data.update(image_url=rendition.url, image_alt="", ratio_class="fr-ratio-16x9")
     stages = page.get_stages() if hasattr(page, "get_stages") else []
     badges = [{"label": s.name, "extra_classes": f"fr-badge--sm {s.badge_class}"} for s in stages]

@@ -15,15 +15,14 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('numerique_ouvert_parcours', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        ('wagtailcore', '0094_alter_page_locale'),
     ]
 
     operations = [
         migrations.CreateModel(
             name='TestimonyIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('intro', models.TextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -48,7 +47,7 @@ class Migration(migrations.Migration):
                 ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='reçu le')),
                 ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='publié le')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('related_page', models.ForeignKey(blank=True, help_text='Un événement, un commun ou un guide.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='à propos de')),
+                ('related_page', models.ForeignKey(blank=True, help_text='Un événement, un commun ou un guide.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='à propos de')),
                 ('stages', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='numerique_ouvert_parcours.parcoursstage', verbose_name='étapes du parcours')),
             ],
             options={

@@ -1,0 +1,46 @@
+"""Small caches of data every public page needs (menu, private sections), invalidated by signals.
+
+Each cache is keyed on a version number stored in the Django cache; a signal handler bumps
+the version when the underlying data changes, so stale entries are simply never read again.
+With a dummy cache backend everything is recomputed on each request, which stays correct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+
+PREFIX = "numerique_ouvert"
+TIMEOUT = 60 * 60 * 24
+
+
+def _version_key(name: str) -> str:
+    return f"{PREFIX}:{name}:version"
+
+
+def get_version(name: str) -> int:
+    version = cache.get(_version_key(name))
+    if version is None:
+        version = 1
+        cache.add(_version_key(name), version, None)
+    return version
+
+
+def bump(name: str) -> None:
+    """Invalidate every entry of the ``name`` cache."""
+    try:
+        cache.incr(_version_key(name))
+    except ValueError:  # the key expired or was never set
+        cache.set(_version_key(name), 2, None)
+
+
+def cached(name: str, key: str, compute: Callable[[], Any]) -> Any:
+    """Return ``compute()``, cached under ``key`` until ``bump(name)``."""
+    full_key = f"{PREFIX}:{name}:{get_version(name)}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, TIMEOUT)
+    return value

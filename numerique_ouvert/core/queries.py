@@ -1,0 +1,73 @@
+"""Query helpers that keep the number of SQL queries of a public page constant."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Q
+
+# Models are imported inside the functions: feature apps' AppConfig modules import this module
+# before the app registry is ready.
+
+# The rendition every card uses; prefetched for listings.
+CARD_RENDITION = "fill-600x338|format-webp"
+
+
+def private_pages_q(request=None) -> Q:
+    """``Q`` matching pages in a private section.
+
+    Wagtail's ``PageQuerySet.public()`` queries the restrictions each time it is called; here the
+    restricted paths are cached until a restriction changes or a page moves."""
+    from wagtail.models import PageViewRestriction
+
+    from .cache import cached
+    from .signals import RESTRICTIONS
+
+    on_request = getattr(request, "_numerique_ouvert_private_q", None) if request else None
+    if on_request is not None:
+        return on_request
+    paths = cached(RESTRICTIONS, "paths", lambda: list(
+        PageViewRestriction.objects.values_list("page__path", flat=True)))
+    q = Q()
+    for path in paths:
+        q |= Q(path__startswith=path)
+    if not q:
+        q = Q(pk__in=[])
+    if request is not None:
+        request._numerique_ouvert_private_q = q
+    return q
+
+
+def public(queryset, request=None):
+    """``queryset.public()`` at one query per request."""
+    return queryset.exclude(private_pages_q(request))
+
+
+def prefetch_renditions(images: Iterable, *filter_specs: str) -> None:
+    """Fetch the given renditions of many images in one query, whatever field they come from.
+
+    Wagtail then finds them on ``image.prefetched_renditions`` instead of querying per image.
+    """
+    from wagtail.images import get_image_model
+
+    images = [image for image in images if image is not None]
+    pending = [image for image in images if not hasattr(image, "prefetched_renditions")]
+    if not pending:
+        return
+    rendition_model = get_image_model().get_rendition_model()
+    found = defaultdict(list)
+    for rendition in rendition_model.objects.filter(
+        image__in={image.pk for image in pending}, filter_spec__in=filter_specs
+    ):
+        found[rendition.image_id].append(rendition)
+    for image in pending:
+        image.prefetched_renditions = found[image.pk]
+
+
+def prefetch_card_renditions(pages: Iterable) -> None:
+    """Prefetch the card image rendition of each page (``card_image`` or ``image``)."""
+    prefetch_renditions(
+        (getattr(page, "card_image", None) or getattr(page, "image", None) for page in pages),
+        CARD_RENDITION,
+    )
