@@ -11,17 +11,22 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from numerique_ouvert.core.blocks import ContentStreamBlock
 from numerique_ouvert.core.models import BasePortalPage, IndexPageMixin
+from numerique_ouvert.core.queries import public
 
 from .blocks import OrganiserBlock, ProgrammeBlock
 from .choices import EventFormat, EventStatus
+from .ics import build_calendar, ics_response
 
 FEATURE = "events"
+# A calendar client downloads the whole feed on each refresh: keep it bounded.
+CALENDAR_MAX_EVENTS = 500
 
 
 class AbstractEventIndexPage(IndexPageMixin, Page):
@@ -42,6 +47,25 @@ class AbstractEventIndexPage(IndexPageMixin, Page):
     @classmethod
     def get_child_page_base(cls):
         return AbstractEventPage
+
+    @path("ical/", name="calendar")
+    def calendar(self, request):
+        """Upcoming events as an iCalendar feed, optionally for one stage (``?etape=``) or
+        format (``?format=``)."""
+        events = self.get_listing_model().objects.live().child_of(self).filter(
+            end__gte=timezone.now()).prefetch_related("stages").order_by("start")
+        stage = request.GET.get("etape")
+        if stage:
+            events = events.filter(stages__slug=stage)
+        event_format = request.GET.get("format")
+        if event_format:
+            events = events.filter(format=event_format)
+        events = public(events, request)[:CALENDAR_MAX_EVENTS]
+        return ics_response(build_calendar(events, request, self.title), self.slug)
+
+    @property
+    def calendar_url(self) -> str:
+        return self.url + self.reverse_subpage("calendar")
 
     def get_listing_queryset(self, request):
         now = timezone.now()
@@ -170,6 +194,14 @@ class AbstractEventPage(BasePortalPage):
         return _("%(day)s, %(start)s – %(end)s") % {
             "day": first_day, "start": formats.time_format(start, "TIME_FORMAT"),
             "end": formats.time_format(end, "TIME_FORMAT")}
+
+    @path("ical/", name="ics")
+    def ics(self, request):
+        return ics_response(build_calendar([self], request, self.title), self.slug)
+
+    @property
+    def ics_url(self) -> str:
+        return self.url + self.reverse_subpage("ics")
 
     @property
     def is_past(self) -> bool:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -41,11 +42,12 @@ class FeaturePageMixin:
         return super().serve(request, *args, **kwargs)
 
 
-class BasePortalPage(FeaturePageMixin, Page):
+class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
     """Fields every content page shares: a tagline, an image, parcours stages and listing flags.
 
     Concrete subclasses add ``tags`` (a ``ClusterTaggableManager`` needs a concrete through model)
-    and their own body fields.
+    and their own body fields. Pages are routable so features can serve extra formats of a page
+    (an event's ``.ics``) behind the same feature switch.
     """
 
     tagline = models.CharField(
@@ -86,7 +88,7 @@ class BasePortalPage(FeaturePageMixin, Page):
         return sorted(self.stages.all(), key=lambda s: (s.sort_order, s.pk))
 
 
-class IndexPageMixin(FeaturePageMixin):
+class IndexPageMixin(FeaturePageMixin, RoutablePageMixin):
     """A page listing its live, listed children of one type, paginated.
 
     Set ``listing_model`` (via ``get_listing_model``) to the concrete child class. Override
