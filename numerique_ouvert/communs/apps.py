@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
-from numerique_ouvert.core.queries import public
+from numerique_ouvert.core.queries import listed_pages
 
 
 class CommunsConfig(FeatureAppConfig):
@@ -21,10 +21,9 @@ class CommunsConfig(FeatureAppConfig):
         from .models import CommunPage
 
         communs = list(
-            public(CommunPage.objects.live().descendant_of(home_page), request)
-            .filter(listed=True, featured=True)
-            .select_related("logo", "image")
-            .prefetch_related("stages")
+            listed_pages(CommunPage, request).descendant_of(home_page)
+            .filter(featured=True)
+            .select_related("logo")
             .order_by("title")[: get_setting("HOME_SECTION_SIZE")]
         )
         if not communs:

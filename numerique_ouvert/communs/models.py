@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from numerique_ouvert.core.blocks import ContentStreamBlock
-from numerique_ouvert.core.models import BasePortalPage, IndexPageMixin
+from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
 
 from .blocks import UseStoryBlock
 from .choices import ActorKind, ActorRelation, CommunKind, CommunStatus
@@ -67,17 +67,12 @@ class SupportProgramme(index.Indexed, models.Model):
         return self.name
 
 
-class AbstractCommunIndexPage(IndexPageMixin, Page):
+class AbstractCommunIndexPage(BaseIndexPage):
     """Lists the commons under it, alphabetically."""
 
     numerique_ouvert_feature = FEATURE
     listing_model = "numerique_ouvert_communs.CommunPage"
     listing_context_name = "communs"
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         abstract = True

@@ -44,6 +44,17 @@ def public(queryset, request=None):
     return queryset.exclude(private_pages_q(request))
 
 
+def listed_pages(model, request=None):
+    """Live, public, listed pages of ``model``, with what a card needs fetched in bulk.
+
+    Callers narrow it (``.child_of(index)``, ``.descendant_of(home)``) and order it.
+    """
+    return (
+        public(model.objects.live(), request).filter(listed=True)
+        .select_related("image").prefetch_related("stages")
+    )
+
+
 def prefetch_renditions(images: Iterable, *filter_specs: str) -> None:
     """Fetch the given renditions of many images in one query, whatever field they come from.
 

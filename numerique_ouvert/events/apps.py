@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
-from numerique_ouvert.core.queries import public
+from numerique_ouvert.core.queries import listed_pages
 
 
 class EventsConfig(FeatureAppConfig):
@@ -22,9 +22,8 @@ class EventsConfig(FeatureAppConfig):
         from .models import EventPage
 
         events = list(
-            public(EventPage.objects.live().descendant_of(home_page), request).filter(listed=True)
+            listed_pages(EventPage, request).descendant_of(home_page)
             .filter(end__gte=timezone.now())
-            .select_related("image").prefetch_related("stages")
             .order_by("start")[: get_setting("HOME_SECTION_SIZE")]
         )
         return Section("numerique_ouvert/events/home_section.html", {"events": events}, order=20,

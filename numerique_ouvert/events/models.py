@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from numerique_ouvert.core.blocks import ContentStreamBlock
-from numerique_ouvert.core.models import BasePortalPage, IndexPageMixin
+from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
 from numerique_ouvert.core.queries import public
 
 from .blocks import OrganiserBlock, ProgrammeBlock
@@ -29,17 +29,12 @@ FEATURE = "events"
 CALENDAR_MAX_EVENTS = 500
 
 
-class AbstractEventIndexPage(IndexPageMixin, Page):
+class AbstractEventIndexPage(BaseIndexPage):
     """Lists the events under it: upcoming ones first (soonest first), then past ones (latest first)."""
 
     numerique_ouvert_feature = FEATURE
     listing_model = "numerique_ouvert_events.EventPage"
     listing_context_name = "events"
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         abstract = True

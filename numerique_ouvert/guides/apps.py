@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
-from numerique_ouvert.core.queries import public
+from numerique_ouvert.core.queries import listed_pages
 
 
 class GuidesConfig(FeatureAppConfig):
@@ -21,8 +21,7 @@ class GuidesConfig(FeatureAppConfig):
         from .models import GuidePage
 
         guides = list(
-            public(GuidePage.objects.live().descendant_of(home_page), request).filter(listed=True)
-            .select_related("image").prefetch_related("stages")
+            listed_pages(GuidePage, request).descendant_of(home_page)
             .order_by("-last_reviewed", "-first_published_at")[: get_setting("HOME_SECTION_SIZE")]
         )
         if not guides:

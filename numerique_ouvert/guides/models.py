@@ -15,22 +15,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from numerique_ouvert.core.blocks import ContentStreamBlock, table_of_contents
-from numerique_ouvert.core.models import BasePortalPage, IndexPageMixin
+from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
 
 FEATURE = "guides"
 
 
-class AbstractGuideIndexPage(IndexPageMixin, Page):
+class AbstractGuideIndexPage(BaseIndexPage):
     """Lists the guides placed under it. Subclass it and set ``listing_model`` for your guide type."""
 
     numerique_ouvert_feature = FEATURE
     listing_model = "numerique_ouvert_guides.GuidePage"
     listing_context_name = "guides"
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         abstract = True

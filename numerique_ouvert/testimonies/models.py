@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.models import Page
 from wagtail.search import index
 
-from numerique_ouvert.core.models import IndexPageMixin
+from numerique_ouvert.core.models import BaseIndexPage
 from numerique_ouvert.parcours.models import ParcoursCapacity, ParcoursRole
 
 FEATURE = "testimonies"
@@ -122,15 +122,11 @@ class Testimony(index.Indexed, ClusterableModel):
         super().save(*args, **kwargs)
 
 
-class AbstractTestimonyIndexPage(IndexPageMixin, Page):
+class AbstractTestimonyIndexPage(BaseIndexPage):
     """Lists the published testimonies of the portal."""
 
     numerique_ouvert_feature = FEATURE
     listing_context_name = "testimonies"
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         abstract = True

@@ -2,13 +2,14 @@
 
 from .content import AbstractContentPage, ContentPage
 from .home import AbstractPortalHomePage, PortalHomePage
-from .pages import BasePortalPage, FeaturePageMixin, IndexPageMixin
+from .pages import BaseIndexPage, BasePortalPage, FeaturePageMixin, IndexPageMixin
 from .settings import PortalSettings
 
 __all__ = [
     "AbstractContentPage",
     "ContentPage",
     "AbstractPortalHomePage",
+    "BaseIndexPage",
     "BasePortalPage",
     "FeaturePageMixin",
     "IndexPageMixin",

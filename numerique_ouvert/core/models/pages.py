@@ -15,7 +15,7 @@ from wagtail.search import index
 from numerique_ouvert.conf import get_setting
 
 from ..features import is_feature_enabled
-from ..queries import prefetch_card_renditions, public
+from ..queries import listed_pages, prefetch_card_renditions
 
 
 class FeaturePageMixin:
@@ -121,11 +121,7 @@ class IndexPageMixin(FeaturePageMixin, RoutablePageMixin):
         return apps.get_model(self.listing_model)
 
     def get_listing_queryset(self, request):
-        model = self.get_listing_model()
-        return (
-            public(model.objects.live().child_of(self), request).filter(listed=True)
-            .select_related("image").prefetch_related("stages")
-        )
+        return listed_pages(self.get_listing_model(), request).child_of(self)
 
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, get_setting("PAGE_SIZE"))
@@ -144,3 +140,15 @@ class IndexPageMixin(FeaturePageMixin, RoutablePageMixin):
         context["page_obj"] = page_obj
         context[self.listing_context_name] = items
         return context
+
+
+class BaseIndexPage(IndexPageMixin, Page):
+    """An index page with an introduction; feature apps subclass it for their listings."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
