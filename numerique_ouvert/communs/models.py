@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from numerique_ouvert.core.blocks import ContentStreamBlock
 from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
+from numerique_ouvert.core.structured_data import image_url, organisation
 
 from .blocks import UseStoryBlock
 from .choices import ActorKind, ActorRelation, CommunKind, CommunStatus
@@ -171,6 +172,26 @@ class AbstractCommunPage(BasePortalPage):
             self.licence = normalise_spdx(self.licence)
 
     card_icon = "fr-icon-git-branch-line"
+
+    @property
+    def schema_type(self) -> str:
+        return "SoftwareSourceCode" if self.kind == CommunKind.SOFTWARE else "CreativeWork"
+
+    def get_structured_data(self, request) -> dict:
+        data = super().get_structured_data(request)
+        if self.licence:
+            data["license"] = (f"https://spdx.org/licenses/{self.licence}.html"
+                               if " " not in self.licence else self.licence)
+        if self.kind == CommunKind.SOFTWARE and self.source_repository:
+            data["codeRepository"] = self.source_repository
+        if self.website:
+            data["sameAs"] = self.website
+        if self.carrying_structure:
+            data["maintainer"] = organisation(self.carrying_structure)
+        logo = image_url(request, self.logo)
+        if logo and "image" not in data:
+            data["image"] = logo
+        return data
 
     @property
     def card_image(self):

@@ -19,12 +19,18 @@ from wagtail.search import index
 from numerique_ouvert.core.blocks import ContentStreamBlock
 from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
 from numerique_ouvert.core.queries import public
+from numerique_ouvert.core.structured_data import organisation
 
 from .blocks import OrganiserBlock, ProgrammeBlock
 from .choices import EventFormat, EventStatus
 from .ics import build_calendar, ics_response
 
 FEATURE = "events"
+SCHEMA_EVENT_STATUS = {
+    EventStatus.SCHEDULED: "EventScheduled",
+    EventStatus.CANCELLED: "EventCancelled",
+    EventStatus.POSTPONED: "EventPostponed",
+}
 # A calendar client downloads the whole feed on each refresh: keep it bounded.
 CALENDAR_MAX_EVENTS = 500
 
@@ -171,6 +177,39 @@ class AbstractEventPage(BasePortalPage):
             raise ValidationError(errors)
 
     card_icon = "fr-icon-calendar-line"
+    schema_type = "Event"
+
+    def get_structured_data(self, request) -> dict:
+        data = super().get_structured_data(request)
+        data["startDate"] = timezone.localtime(self.start).isoformat()
+        data["endDate"] = timezone.localtime(self.end).isoformat()
+        data["eventStatus"] = "https://schema.org/" + SCHEMA_EVENT_STATUS[self.status]
+        if self.is_in_person and self.is_online:
+            mode = "MixedEventAttendanceMode"
+        elif self.is_online:
+            mode = "OnlineEventAttendanceMode"
+        else:
+            mode = "OfflineEventAttendanceMode"
+        data["eventAttendanceMode"] = "https://schema.org/" + mode
+        locations = []
+        if self.is_in_person:
+            locations.append({
+                "@type": "Place",
+                "name": self.venue_name or self.venue_city,
+                "address": {"@type": "PostalAddress", "streetAddress": self.venue_address,
+                            "addressLocality": self.venue_city, "addressCountry": "FR"},
+            })
+        if self.is_online:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        data["location"] = locations[0] if len(locations) == 1 else locations
+        organisers = [organisation(o.value["name"], o.value.get("url") or None)
+                      for o in self.organisers]
+        if organisers:
+            data["organizer"] = organisers[0] if len(organisers) == 1 else organisers
+        if self.registration_url:
+            data["offers"] = {"@type": "Offer", "url": self.registration_url, "price": "0",
+                              "priceCurrency": "EUR", "availability": "https://schema.org/InStock"}
+        return data
 
     @property
     def card_detail(self) -> str:

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from numerique_ouvert.core.blocks import ContentStreamBlock, table_of_contents
 from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
+from numerique_ouvert.core.structured_data import organisation
 
 FEATURE = "guides"
 
@@ -98,6 +99,17 @@ class AbstractGuidePage(BasePortalPage):
         abstract = True
 
     card_icon = "fr-icon-book-2-line"
+    schema_type = "TechArticle"
+
+    def get_structured_data(self, request) -> dict:
+        data = super().get_structured_data(request)
+        data["headline"] = self.title
+        if self.last_reviewed:
+            data["dateModified"] = self.last_reviewed.isoformat()
+        if self.owner_name:
+            data["author"] = organisation(self.owner_name, self.contact_url or None)
+        data["about"] = [stage.name for stage in self.get_stages()]
+        return data
 
     @property
     def card_detail(self) -> str:

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from ..blocks import ContentStreamBlock
 from ..features import enabled_features_for_site, get_features
 from ..queries import prefetch_card_renditions
+from ..structured_data import base_properties, organisation
 from .pages import FeaturePageMixin
 
 
@@ -35,6 +36,15 @@ class AbstractPortalHomePage(FeaturePageMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_structured_data(self, request) -> dict:
+        from ..models import PortalSettings
+
+        portal = PortalSettings.for_request(request)
+        data = base_properties(request, self, "WebSite")
+        data["name"] = portal.site_title
+        data["publisher"] = organisation(" ".join(portal.brand_line_list))
+        return data
 
     def get_sections(self, request):
         """Sections contributed by the features switched on for this site, in feature order."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -16,6 +17,7 @@ from numerique_ouvert.conf import get_setting
 
 from ..features import is_feature_enabled
 from ..queries import listed_pages, prefetch_card_renditions
+from ..structured_data import base_properties
 
 
 class FeaturePageMixin:
@@ -79,13 +81,27 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
 
     # Page types whose pages visitors can testify about (read by the testimonies feature).
     accepts_testimonies = False
+    # schema.org type of the page's JSON-LD; override get_structured_data() to add properties.
+    schema_type = "WebPage"
 
     class Meta:
         abstract = True
 
+    @cached_property
+    def tag_list(self) -> list:
+        """The page's tags, fetched once per render (template and JSON-LD share them)."""
+        tags = getattr(self, "tags", None)
+        return list(tags.all()) if tags is not None else []
+
+    def get_structured_data(self, request) -> dict:
+        return base_properties(request, self, self.schema_type)
+
     def get_stages(self):
-        """The page's stages in parcours order (uses the prefetch cache when present)."""
-        return sorted(self.stages.all(), key=lambda s: (s.sort_order, s.pk))
+        """The page's stages in parcours order (uses the prefetch cache when present), read once
+        per instance: templates, cards and JSON-LD all ask for them."""
+        if not hasattr(self, "_ordered_stages"):
+            self._ordered_stages = sorted(self.stages.all(), key=lambda s: (s.sort_order, s.pk))
+        return self._ordered_stages
 
 
 class IndexPageMixin(FeaturePageMixin, RoutablePageMixin):
@@ -122,6 +138,9 @@ class IndexPageMixin(FeaturePageMixin, RoutablePageMixin):
 
     def get_listing_queryset(self, request):
         return listed_pages(self.get_listing_model(), request).child_of(self)
+
+    def get_structured_data(self, request) -> dict:
+        return base_properties(request, self, "CollectionPage")
 
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, get_setting("PAGE_SIZE"))

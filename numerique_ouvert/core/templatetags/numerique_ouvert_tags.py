@@ -10,6 +10,7 @@ from ..cache import cached
 from ..features import enabled_features_for_site, feature_of, get_features
 from ..queries import CARD_RENDITION, public
 from ..signals import MENU
+from ..structured_data import breadcrumb_list, render_json_ld
 
 register = template.Library()
 
@@ -47,6 +48,24 @@ def _menu_entries(site: Site, request) -> list[tuple]:
     ]
 
 
+def _ancestors(request, page: Page) -> list[Page]:
+    """The page's ancestors below the site root, fetched once per request (breadcrumb and
+    JSON-LD share them); no query for the site root's direct children."""
+    cache = getattr(request, "_numerique_ouvert_ancestors", None)
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._numerique_ouvert_ancestors = cache
+    if page.pk not in cache:
+        site = Site.find_for_request(request) if request else None
+        root_depth = site.root_page.depth if site else 2
+        cache[page.pk] = (
+            list(page.get_ancestors().filter(depth__gt=root_depth))
+            if page.depth > root_depth + 1 else []
+        )
+    return cache[page.pk]
+
+
 @register.simple_tag(takes_context=True)
 def breadcrumb_data(context, page: Page | None = None) -> dict:
     """Data for ``dsfr_breadcrumb``: the page's ancestors below the site root."""
@@ -54,15 +73,25 @@ def breadcrumb_data(context, page: Page | None = None) -> dict:
     page = page or context.get("page")
     if page is None:
         return {}
-    site = Site.find_for_request(request) if request else None
-    root_depth = site.root_page.depth if site else 2
-    links = []
-    if page.depth > root_depth + 1:  # no query for the site root's direct children
-        links = [
-            {"url": ancestor.get_url(request=request), "title": ancestor.title}
-            for ancestor in page.get_ancestors().filter(depth__gt=root_depth)
-        ]
+    links = [
+        {"url": ancestor.get_url(request=request), "title": ancestor.title}
+        for ancestor in _ancestors(request, page)
+    ]
     return {"links": links, "current": page.title}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page: Page | None = None):
+    """schema.org JSON-LD of the page and its BreadcrumbList, as a ``<script>`` element."""
+    request = _request(context)
+    page = page or context.get("page")
+    if page is None or not hasattr(page, "get_structured_data"):
+        return ""
+    site = Site.find_for_request(request) if request else None
+    crumbs = [] if site is None or page.pk == site.root_page_id else [
+        site.root_page, *_ancestors(request, page)]
+    return render_json_ld([page.get_structured_data(request),
+                           breadcrumb_list(request, page, crumbs)])
 
 
 @register.simple_tag(takes_context=True)
