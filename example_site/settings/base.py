@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "numerique_ouvert.testimonies",
     # The example site's own extension of the event page (see example_site/ministry).
     "example_site.ministry",
+    # Demo content (load_demo); listed after the ministry app, whose load_demo extends it.
+    "numerique_ouvert.demo",
     "dsfr",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -204,6 +204,11 @@ class AbstractCommunPage(BasePortalPage):
             parts.append(self.licence)
         return " · ".join(parts)
 
+    def get_actor_relations(self) -> list:
+        """Public actors and their relation, actors fetched in the same query."""
+        relations = getattr(self, "actor_relations", None)
+        return list(relations.select_related("actor")) if relations is not None else []
+
     @property
     def has_governance(self) -> bool:
         return any([self.carrying_structure, self.governance_url, self.contribution_url,
