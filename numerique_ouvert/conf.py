@@ -14,8 +14,6 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_SIZE": 12,
     # Number of items in each section of the portal home page.
     "HOME_SECTION_SIZE": 3,
-    # Time zone in which event dates are entered and shown.
-    "EVENTS_TIME_ZONE": "Europe/Paris",
 }
 
 
