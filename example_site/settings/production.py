@@ -17,3 +17,11 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# The menu and private-section caches are invalidated by signals in the process that saves a
+# page: with several processes or machines, give them a shared cache (Redis) so every process
+# sees the invalidation at once. Without REDIS_URL each process keeps its own memory cache and
+# the short cache timeouts bound how stale another process can be.
+if env_str("REDIS_URL", ""):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": env_str("REDIS_URL")}}

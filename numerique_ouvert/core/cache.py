@@ -36,11 +36,15 @@ def bump(name: str) -> None:
         cache.set(_version_key(name), 2, None)
 
 
-def cached(name: str, key: str, compute: Callable[[], Any]) -> Any:
-    """Return ``compute()``, cached under ``key`` until ``bump(name)``."""
+def cached(name: str, key: str, compute: Callable[[], Any], timeout: int = TIMEOUT) -> Any:
+    """Return ``compute()``, cached under ``key`` until ``bump(name)`` or ``timeout`` seconds.
+
+    ``bump`` reaches every process only if the cache is shared (Redis…); with a per-process
+    cache the timeout bounds how long another process may serve stale data.
+    """
     full_key = f"{PREFIX}:{name}:{get_version(name)}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = compute()
-        cache.set(full_key, value, TIMEOUT)
+        cache.set(full_key, value, timeout)
     return value

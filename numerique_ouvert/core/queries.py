@@ -27,8 +27,10 @@ def private_pages_q(request=None) -> Q:
     on_request = getattr(request, "_numerique_ouvert_private_q", None) if request else None
     if on_request is not None:
         return on_request
+    # Short timeout: a section made private must leave listings quickly even when processes
+    # do not share their cache.
     paths = cached(RESTRICTIONS, "paths", lambda: list(
-        PageViewRestriction.objects.values_list("page__path", flat=True)))
+        PageViewRestriction.objects.values_list("page__path", flat=True)), timeout=60)
     q = Q()
     for path in paths:
         q |= Q(path__startswith=path)
@@ -42,6 +44,16 @@ def private_pages_q(request=None) -> Q:
 def public(queryset, request=None):
     """``queryset.public()`` at one query per request."""
     return queryset.exclude(private_pages_q(request))
+
+
+def site_root_url_path(page) -> str:
+    """``url_path`` of the root of the site ``page`` belongs to, from Wagtail's cached list of
+    site roots (no query)."""
+    from wagtail.models import Site
+
+    roots = [root.root_path for root in Site.get_site_root_paths()
+             if page.url_path.startswith(root.root_path)]
+    return max(roots, key=len) if roots else "/"
 
 
 def listed_pages(model, request=None):

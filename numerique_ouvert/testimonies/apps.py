@@ -19,7 +19,7 @@ class TestimoniesConfig(FeatureAppConfig):
     def home_section(self, request, home_page):
         from .models import Testimony
 
-        testimonies = list(Testimony.objects.published().select_related("related_page")
+        testimonies = list(Testimony.objects.published().for_site(home_page.url_path)
                            .order_by("-published_at")[: get_setting("HOME_SECTION_SIZE")])
         if not testimonies:
             return None

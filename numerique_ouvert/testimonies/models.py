@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from numerique_ouvert.core.models import BaseIndexPage
+from numerique_ouvert.core.queries import site_root_url_path
 from numerique_ouvert.parcours.models import ParcoursCapacity, ParcoursRole
 
 FEATURE = "testimonies"
@@ -28,6 +29,14 @@ class TestimonyQuerySet(models.QuerySet):
     def published(self):
         """The only testimonies that may be shown anywhere: approved, with consent."""
         return self.filter(status=ModerationStatus.APPROVED, consent_to_publish=True)
+
+    def for_site(self, root_url_path: str):
+        """Testimonies about a live page of the site rooted at ``root_url_path``, or about no
+        page in particular: on a multi-site install each portal shows its own."""
+        return self.filter(
+            models.Q(related_page__isnull=True)
+            | models.Q(related_page__url_path__startswith=root_url_path, related_page__live=True)
+        )
 
 
 class Testimony(index.Indexed, ClusterableModel):
@@ -132,8 +141,8 @@ class AbstractTestimonyIndexPage(BaseIndexPage):
         abstract = True
 
     def get_listing_queryset(self, request):
-        return (Testimony.objects.published().select_related("related_page")
-                .prefetch_related("stages").order_by("-published_at", "-pk"))
+        return (Testimony.objects.published().for_site(site_root_url_path(self))
+                .order_by("-published_at", "-pk"))
 
 
 class TestimonyIndexPage(AbstractTestimonyIndexPage):

@@ -30,7 +30,8 @@ def main_menu(context) -> list[dict]:
     enabled = enabled_features_for_site(site, request=request)
     current = context.get("page")
     current_path = current.url_path if isinstance(current, Page) else ""
-    entries = cached(MENU, f"{site.pk}:{get_language()}", lambda: _menu_entries(site, request))
+    entries = cached(MENU, f"{site.pk}:{get_language()}", lambda: _menu_entries(site, request),
+                     timeout=300)
     return [
         {"title": title, "url": url,
          "active": bool(current_path) and current_path.startswith(url_path)}
