@@ -23,7 +23,8 @@ INSTALLED_APPS = [
     "numerique_ouvert.testimonies",
     # The example site's own extension of the event page (see example_site/ministry).
     "example_site.ministry",
-    # Demo content (load_demo); listed after the ministry app, whose load_demo extends it.
+    # Demo content (manage.py load_demo, ensure_admin). After the ministry app: Django runs the
+    # command of the first app that has it, and the ministry's load_demo extends the package's.
     "numerique_ouvert.demo",
     "dsfr",
     "wagtail.contrib.settings",

@@ -65,7 +65,7 @@ class AbstractGuidePage(BasePortalPage):
     )
     contact_url = models.URLField(
         _("contact"), blank=True,
-        help_text=_("Adresse d'un formulaire, d'un forum ou « mailto: » d'une boîte fonctionnelle."),
+        help_text=_("Adresse web d'un formulaire de contact ou d'un forum où joindre l'équipe."),
     )
     last_reviewed = models.DateField(_("dernière relecture"), null=True, blank=True)
     propose_change_url = models.URLField(

@@ -1,0 +1,1 @@
+"""Demo content, one module per feature; each ``build_*`` function is idempotent."""

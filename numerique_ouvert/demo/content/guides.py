@@ -1,4 +1,4 @@
-"""Demo guides, one or more per stage of the parcours."""
+"""Demo guides: one per stage of the parcours, plus a draft to show editors what a draft looks like."""
 
 from __future__ import annotations
 
@@ -6,182 +6,101 @@ import datetime
 
 from numerique_ouvert.guides.models import GuideIndexPage, GuidePage
 
-from ..builder import (
-    Report,
-    accordion,
-    callout,
-    code,
-    get_or_create_page,
-    heading,
-    image_block,
-    paragraph,
-    quote,
-    table,
-)
+from ..builder import Demo, get_or_create_page
 from ..images import get_or_create_image
+from . import guide_bodies
 
-OWNER = "Pôle numérique ouvert du ministère de l'Exemple"
+OWNER = "Mission numérique ouvert du ministère de l'Exemple"
+# A form rather than "mailto:": the guide's contact_url is a URLField, which rejects mailto:.
+CONTACT = "https://contact.example.org/numerique-ouvert"
+# Where editors would keep the guides' sources (a fictional forge on a reserved domain).
+FORGE = "https://forge.example.org/numerique-ouvert/guides/-/edit/main/"
+
+# key, slug, title, tagline, stage slugs, tags, colour, last reviewed, body
+GUIDES = [
+    ("comprendre", "comprendre-le-numerique-ouvert",
+     "Comprendre le numérique ouvert dans l'administration",
+     "Logiciel libre, open source, communs numériques : les notions de base et l'histoire d'une "
+     "politique publique qui concerne chaque agent.",
+     ["decouvrir"], ["culture du libre", "stratégie", "communs"], 0,
+     datetime.date(2026, 2, 9), guide_bodies.understand),
+    ("choisir", "choisir-et-deployer-un-logiciel-libre",
+     "Choisir et déployer un logiciel libre",
+     "Repérer les solutions déjà utilisées par d'autres administrations, les évaluer, puis les "
+     "déployer sans réinventer la roue.",
+     ["utiliser"], ["SILL", "déploiement", "achat public"], 1,
+     datetime.date(2026, 4, 14), guide_bodies.deploy),
+    ("convaincre", "convaincre-sa-hierarchie", "Convaincre sa hiérarchie",
+     "Des arguments, des preuves et une trame de note pour porter un projet libre ou un commun "
+     "auprès de sa direction.",
+     ["promouvoir"], ["argumentaire", "financement", "management"], 3,
+     datetime.date(2026, 1, 20), guide_bodies.convince),
+    ("contribuer", "contribuer-a-un-commun-numerique", "Contribuer à un commun numérique",
+     "Signaler, documenter, financer, coder : toutes les façons de prendre part à un commun, et "
+     "les précautions à prendre quand on est agent public.",
+     ["cooperer"], ["contribution", "gouvernance", "communauté"], 2,
+     datetime.date(2026, 5, 4), guide_bodies.contribute),
+    ("publier", "publier-le-code-source-de-son-projet", "Publier le code source de son projet",
+     "Choisir une licence, préparer le dépôt et décrire son logiciel avec publiccode.yml pour "
+     "qu'il soit trouvé et réutilisé.",
+     ["ouvrir", "cooperer"], ["licence", "publiccode.yml", "forge"], 5,
+     datetime.date(2026, 6, 30), guide_bodies.publish),
+]
+
+# Guide key -> pages to read next, as Demo.find() keys; missing features are skipped.
+RELATED = {
+    "comprendre": ["guides:choisir", "events:rno", "communs:open-food-facts"],
+    "choisir": ["communs:umap", "communs:primtux", "events:atelier", "guides:convaincre"],
+    "convaincre": ["events:table-ronde", "communs:demarches-simplifiees", "guides:comprendre"],
+    "contribuer": ["communs:open-food-facts", "communs:pyronear", "events:nec2023",
+                   "guides:publier"],
+    "publier": ["events:webinaire", "communs:la-ressourcerie", "guides:contribuer"],
+}
 
 
-def build_guides(home, stages: dict, report: Report) -> dict[str, GuidePage]:
+def build_guides(demo: Demo) -> dict[str, GuidePage]:
+    log = demo.log
     index = get_or_create_page(
-        home, GuideIndexPage, "guides", report, title="Guides", show_in_menus=True,
-        intro="Des fiches pratiques, écrites et relues par des agents, pour chaque étape du "
-              "parcours du numérique ouvert.",
+        log, demo.home, GuideIndexPage, "guides", title="Guides", show_in_menus=True,
+        intro="Des fiches pratiques, écrites et relues par des agents, pour avancer à chaque "
+              "étape du parcours : comprendre, choisir, convaincre, contribuer, publier.",
     )
-    illustration = get_or_create_image("Illustration : une équipe autour d'un tableau", index=5,
-                                       text="Travailler ensemble")
-    guides = {}
-    guides["comprendre"] = get_or_create_page(
-        index, GuidePage, "comprendre-le-numerique-ouvert", report,
-        title="Comprendre le numérique ouvert dans l'administration",
-        tagline="D'où vient la politique de l'État en faveur du logiciel libre et des communs, "
-                "et ce qu'elle change au quotidien.",
-        image=get_or_create_image("Bannière : comprendre", index=0, text="Découvrir"),
-        owner_name=OWNER, last_reviewed=datetime.date(2025, 12, 1),
-        propose_change_url="https://example.org/guides/comprendre/modifier",
-        stages=[stages["decouvrir"]], tags=["stratégie", "histoire", "valeurs"],
-        body=[
-            heading("Une politique ancienne et assumée"),
-            paragraph("Depuis une dizaine d'années, l'État publie ses codes sources, recommande "
-                      "des logiciels libres et soutient des communs numériques. Une circulaire "
-                      "d'avril 2021 a donné un cadre à cette politique, et un pôle dédié "
-                      "accompagne aujourd'hui les administrations."),
-            heading("Trois mots à distinguer", "h3"),
-            table("Vocabulaire du numérique ouvert", [
-                ["Terme", "Ce qu'il désigne"],
-                ["Logiciel libre", "Un logiciel que chacun peut utiliser, étudier, modifier et "
-                                   "redistribuer."],
-                ["Open source", "La même idée vue sous l'angle de la méthode de développement."],
-                ["Commun numérique", "Une ressource partagée, produite par une communauté et "
-                                     "gouvernée par des règles explicites."],
-            ]),
-            heading("Ce que l'on y gagne", "h3"),
-            paragraph("Maîtrise des outils, sécurité, économies et mutualisation entre services : "
-                      "les bénéfices se cumulent quand plusieurs administrations partagent le "
-                      "même outil."),
-            quote("Un commun coûte moins cher qu'un équivalent commercial, et il résiste mieux "
-                  "parce qu'une communauté le fait vivre.", "Une cheffe de projet à la DINUM"),
-            image_block(illustration, "Une équipe d'agents discute devant un tableau blanc.",
-                        "Le numérique ouvert se construit à plusieurs."),
-        ],
-    )
-    guides["choisir"] = get_or_create_page(
-        index, GuidePage, "choisir-un-logiciel-libre", report,
-        title="Choisir et déployer un logiciel libre",
-        tagline="Repérer les solutions déjà utilisées par l'État, les évaluer, puis les "
-                "déployer sans réinventer la roue.",
-        image=get_or_create_image("Bannière : utiliser", index=2, text="Utiliser"),
-        owner_name=OWNER, last_reviewed=datetime.date(2026, 3, 15),
-        propose_change_url="https://example.org/guides/choisir/modifier",
-        stages=[stages["utiliser"]], tags=["SILL", "déploiement", "achat public"],
-        body=[
-            heading("Commencer par chercher"),
-            paragraph("Avant de lancer un projet, regardez ce qui existe : le socle "
-                      "interministériel de logiciels libres recense les outils recommandés, "
-                      "et d'autres administrations les utilisent déjà."),
-            callout("Astuce", "Contactez les référents d'un logiciel dans le socle : ils "
-                    "partagent volontiers leur expérience de déploiement."),
-            heading("Évaluer une solution"),
-            accordion(
-                ("La communauté est-elle active ?", "Regardez la fréquence des versions, le "
-                 "nombre de contributeurs et la réactivité sur le forum."),
-                ("Qui porte le projet ?", "Une fondation, une association, une entreprise ou "
-                 "une administration : chacune offre des garanties différentes."),
-                ("Existe-t-il un support ?", "Des prestataires proposent souvent un support "
-                 "professionnel, mobilisable par les marchés publics."),
-            ),
-            heading("Installer et tester", "h3"),
-            paragraph("Une maquette sur un poste ou un serveur de test suffit souvent pour "
-                      "convaincre. Voici par exemple comment lancer un service en local :"),
-            code("bash", "python -m venv .venv\n. .venv/bin/activate\npip install mon-outil\n"
-                         "mon-outil serve --port 8000"),
-        ],
-        after_create=lambda page: None,
-    )
-    guides["convaincre"] = get_or_create_page(
-        index, GuidePage, "convaincre-sa-hierarchie", report,
-        title="Convaincre sa hiérarchie",
-        tagline="Des arguments et des exemples pour porter un projet libre ou un commun "
-                "auprès de sa direction.",
-        image=get_or_create_image("Bannière : promouvoir", index=3, text="Promouvoir"),
-        owner_name=OWNER, last_reviewed=datetime.date(2026, 1, 20),
-        stages=[stages["promouvoir"]], tags=["argumentaire", "financement"],
-        body=[
-            heading("Partir des besoins du service"),
-            paragraph("Une direction se laisse rarement convaincre par des principes seuls : "
-                      "montrez ce que l'outil résout, ce qu'il coûte et qui l'utilise déjà."),
-            heading("Les arguments qui portent"),
-            table("Arguments et preuves à apporter", [
-                ["Argument", "Preuve utile"],
-                ["Souveraineté", "Le code et les données restent maîtrisés par l'administration."],
-                ["Coût", "Comparaison sur cinq ans, support compris."],
-                ["Mutualisation", "Liste des administrations utilisatrices."],
-            ]),
-            callout("Un allié : le financement interministériel", "Des appels à projets "
-                    "financent la mutualisation d'outils entre ministères."),
-        ],
-    )
-    guides["contribuer"] = get_or_create_page(
-        index, GuidePage, "contribuer-a-un-commun", report,
-        title="Contribuer à un commun numérique",
-        tagline="Signaler un problème, améliorer la documentation, financer une "
-                "fonctionnalité : toutes les façons d'y participer.",
-        image=get_or_create_image("Bannière : coopérer", index=4, text="Coopérer"),
-        owner_name=OWNER, last_reviewed=datetime.date(2026, 5, 4),
-        propose_change_url="https://example.org/guides/contribuer/modifier",
-        stages=[stages["cooperer"]], tags=["contribution", "gouvernance"],
-        body=[
-            heading("Lire les règles du commun"),
-            paragraph("Chaque commun publie ses règles de gouvernance et de contribution. "
-                      "Lisez-les avant tout : elles disent qui décide et comment proposer."),
-            heading("Contribuer sans coder", "h3"),
-            paragraph("Tester, traduire, documenter, animer un forum : ces contributions "
-                      "comptent autant que le code."),
-            heading("Contribuer du code", "h3"),
-            code("bash", "git clone https://example.org/commun.git\ngit switch -c ma-correction\n"
-                         "# modifier, tester, puis proposer une demande de fusion"),
-            quote("L'État doit apprendre à être un membre parmi d'autres dans la gouvernance "
-                  "d'un commun.", "Un participant aux Rencontres du Numérique Ouvert"),
-        ],
-    )
-    guides["ouvrir"] = get_or_create_page(
-        index, GuidePage, "publier-son-code-source", report,
-        title="Publier le code source de son projet",
-        tagline="Choisir une licence, préparer le dépôt et décrire son projet avec "
-                "publiccode.yml.",
-        image=get_or_create_image("Bannière : ouvrir", index=1, text="Ouvrir"),
-        owner_name=OWNER, last_reviewed=datetime.date(2026, 6, 30),
-        stages=[stages["ouvrir"], stages["cooperer"]], tags=["licence", "publiccode.yml"],
-        body=[
-            heading("Choisir une licence"),
-            paragraph("Les licences utilisables par l'administration sont fixées par décret ; "
-                      "les plus courantes sont MIT, Apache 2.0, EUPL et AGPL."),
-            heading("Décrire le projet"),
-            paragraph("Un fichier publiccode.yml à la racine du dépôt permet aux catalogues de "
-                      "référencer le logiciel automatiquement :"),
-            code("yaml", 'publiccodeYmlVersion: "0.4"\nname: mon-projet\n'
-                         "url: https://example.org/mon-projet.git\nlegal:\n  license: MIT\n"),
-            callout("À ne pas oublier", "Retirez mots de passe et données personnelles de "
-                    "l'historique avant la publication."),
-        ],
-    )
+    demo.indexes["guides"] = index
+    for key, slug, title, tagline, stages, tags, colour, reviewed, body in GUIDES:
+        # The banner shows the guide's stage; its title (the lookup key) stays the guide's.
+        stage = demo.stage(stages[0])
+        label = stage.name if stage else title
+        banner = get_or_create_image(
+            log, f"Bannière : {title}", text=label, colour=colour,
+            description=f"Bandeau abstrait au titre « {label} », avec cinq étapes reliées.")
+        illustration = get_or_create_image(
+            log, f"Illustration : {title}", text=title, colour=colour + 1,
+            description=f"Illustration abstraite du guide « {title} ».")
+        demo.guides[key] = get_or_create_page(
+            log, index, GuidePage, slug, title=title, tagline=tagline, image=banner,
+            owner_name=OWNER, contact_url=CONTACT, last_reviewed=reviewed,
+            propose_change_url=f"{FORGE}{slug}.md", body=body(illustration),
+            stages=demo.stage_list(*stages), tags=tags,
+        )
     get_or_create_page(
-        index, GuidePage, "animer-une-communaute", report, publish=False,
-        title="Animer une communauté d'utilisateurs (brouillon)",
-        tagline="Un guide en cours d'écriture : visible des seuls éditeurs.",
-        owner_name=OWNER, stages=[stages["cooperer"]],
-        body=[paragraph("Plan à compléter : canaux de discussion, rendez-vous réguliers, "
-                        "accueil des nouveaux venus.")],
+        log, index, GuidePage, "animer-une-communaute-d-utilisateurs", publish=False,
+        title="Animer une communauté d'utilisateurs",
+        tagline="Brouillon : un guide en cours d'écriture, visible des seuls éditeurs.",
+        owner_name=OWNER, contact_url=CONTACT, body=guide_bodies.draft_community(),
+        stages=demo.stage_list("cooperer"), tags=["communauté"],
     )
-    return guides
+    return demo.guides
 
 
-def link_guides(guides: dict, related: dict) -> None:
-    """Point guides to commons and events once they exist (related pages are page choosers)."""
-    for key, targets in related.items():
-        guide = guides.get(key)
+def link_guides(demo: Demo) -> None:
+    """Fill each guide's "related pages" once commons and events exist.
+
+    Done only while a guide has none, so a second run (or an editor's choice) is left alone."""
+    for key, targets in RELATED.items():
+        guide = demo.guides.get(key)
         if guide is None or guide.related_pages:
             continue
-        guide.related_pages = [("page", page) for page in targets if page is not None]
-        guide.save_revision().publish()
+        pages = [page for page in map(demo.find, targets) if page is not None]
+        if pages:
+            guide.related_pages = [("page", page) for page in pages]
+            guide.save_revision().publish()

@@ -1,4 +1,4 @@
-"""Demo home page, portal settings and the pages every portal needs (accessibility, legal…)."""
+"""The portal's home page, its mandatory pages and its settings (branding, footer)."""
 
 from __future__ import annotations
 
@@ -6,138 +6,114 @@ from wagtail.models import Page, Site
 
 from numerique_ouvert.core.models import ContentPage, PortalHomePage, PortalSettings
 
-from ..builder import Report, callout, get_or_create_page, heading, paragraph
+from ..builder import Demo, get_or_create_page
 from ..images import get_or_create_image
+from . import legal
 
+HOME_SLUG = "numerique-ouvert"
 HOME_INTRO = (
-    "Ce portail rassemble ce qu'il faut pour avancer dans le numérique ouvert : des guides "
-    "pratiques, les prochains rendez-vous de la communauté, les communs numériques sur lesquels "
-    "l'administration s'appuie et les récits des agents qui les font vivre."
+    "Guides pratiques, rendez-vous de la communauté, communs numériques et récits d'agents : "
+    "tout ce qu'il faut pour avancer sur le parcours du numérique ouvert, de la découverte du "
+    "logiciel libre à l'ouverture de ses propres projets."
 )
+# Label shown in the footer for the extra link, by the index page it points to.
+FOOTER_LINK_LABELS = {"testimonies": "Témoigner", "events": "Agenda", "guides": "Guides pratiques",
+                      "communs": "Communs numériques"}
 
 
-def build_home(report: Report) -> PortalHomePage:
-    """The portal home, made the root of the default site (replacing Wagtail's welcome page)."""
+def build_home(demo: Demo) -> PortalHomePage:
+    """The portal home as root of the default site, in place of Wagtail's welcome page."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    current = site.root_page.specific if site else None
+    if isinstance(current, PortalHomePage):  # a portal is already in place: build inside it
+        demo.log.count(PortalHomePage._meta.verbose_name_plural, created=False)
+        demo.home = current
+        return current
     root = Page.get_first_root_node()
-    home = PortalHomePage.objects.filter(depth=2).first()
-    if home is None:
-        home = PortalHomePage(
-            title="Numérique ouvert", slug="numerique-ouvert", intro=HOME_INTRO,
-            hero_image=get_or_create_image("Bannière du portail", index=0,
-                                           text="Numérique ouvert"),
-        )
-        root.add_child(instance=home)
-        home.save_revision().publish()
-        report.count("accueils du portail", created=True)
-    else:
-        report.count("accueils du portail", created=False)
-    site = Site.objects.filter(is_default_site=True).first()
+    home = get_or_create_page(
+        demo.log, root, PortalHomePage, HOME_SLUG,
+        title="Numérique ouvert", intro=HOME_INTRO, show_parcours=True,
+        hero_image=get_or_create_image(
+            demo.log, "Bannière : Numérique ouvert", text="Numérique ouvert", colour=0,
+            description="Bandeau bleu au titre « Numérique ouvert », traversé par une ligne "
+                        "reliant cinq étapes."),
+    )
     if site is None:
-        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                                   site_name="Numérique ouvert")
-    elif site.root_page_id != home.pk:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name="Numérique ouvert")
+    else:
         previous = site.root_page
         site.root_page = home
+        site.site_name = site.site_name or "Numérique ouvert"
         site.save()
-        # Wagtail's initial "Welcome" page is a plain Page with no content: remove it.
-        if type(previous.specific) is Page and previous.depth == 2 and not previous.numchild:
+        if _is_wagtail_welcome_page(previous, site):
             previous.delete()
+    demo.home = home
     return home
 
 
-def build_site_pages(home: PortalHomePage, report: Report) -> dict[str, ContentPage]:
-    pages = {}
-    pages["accessibility"] = get_or_create_page(
-        home, ContentPage, "accessibilite", report, title="Déclaration d'accessibilité",
-        tagline="Brouillon à compléter par l'administration qui publie ce portail.",
-        body=[
-            callout("Modèle à compléter", "Les passages entre crochets sont à remplacer après "
-                    "l'audit RGAA du site."),
-            paragraph("[Nom de l'administration] s'engage à rendre ce portail accessible "
-                      "conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005."),
-            heading("État de conformité"),
-            paragraph("Ce portail est [totalement / partiellement / non] conforme au référentiel "
-                      "général d'amélioration de l'accessibilité (RGAA), version 4.1."),
-            heading("Résultats des tests"),
-            paragraph("L'audit réalisé le [date] par [organisme] indique que [X] % des critères "
-                      "applicables sont respectés."),
-            heading("Contenus non accessibles"),
-            paragraph("[Listez ici les non-conformités, les dérogations pour charge "
-                      "disproportionnée et les contenus non soumis à l'obligation.]"),
-            heading("Établissement de cette déclaration"),
-            paragraph("Déclaration établie le [date]. Technologies utilisées : HTML, CSS, "
-                      "JavaScript. Vérifications faites avec [outils et navigateurs]."),
-            heading("Retour d'information et contact"),
-            paragraph("Si vous ne parvenez pas à accéder à un contenu ou à un service, écrivez à "
-                      "[adresse de contact] : nous vous proposerons une alternative accessible."),
-            heading("Voies de recours"),
-            paragraph("Si vous n'obtenez pas de réponse satisfaisante, vous pouvez saisir le "
-                      "Défenseur des droits, en ligne, par courrier postal gratuit (Défenseur des "
-                      "droits, Libre réponse 71120, 75342 Paris CEDEX 07) ou auprès de son "
-                      "délégué dans votre région."),
-        ],
-    )
-    pages["legal"] = get_or_create_page(
-        home, ContentPage, "mentions-legales", report, title="Mentions légales",
-        body=[
-            heading("Éditeur"),
-            paragraph("Ministère de l'Exemple, [adresse]. Directeur ou directrice de la "
-                      "publication : [nom]."),
-            heading("Hébergement"),
-            paragraph("[Hébergeur, adresse, téléphone.]"),
-            heading("Réutilisation des contenus"),
-            paragraph("Sauf mention contraire, les textes de ce portail sont publiés sous licence "
-                      "Etalab 2.0 ; son code source est libre (licence MIT)."),
-        ],
-    )
-    pages["personal_data"] = get_or_create_page(
-        home, ContentPage, "donnees-personnelles", report, title="Données personnelles",
-        body=[
-            heading("Ce que nous conservons"),
-            paragraph("Quand vous témoignez, nous gardons votre texte, le nom que vous choisissez "
-                      "d'afficher, votre fonction et votre organisation si vous les donnez, et "
-                      "votre accord pour la publication."),
-            paragraph("L'adresse électronique facultative sert uniquement aux modérateurs pour "
-                      "vous répondre : elle n'est jamais publiée."),
-            heading("Pourquoi et combien de temps"),
-            paragraph("Ces informations servent à publier les témoignages que vous avez acceptés "
-                      "de partager. Les témoignages refusés et les adresses de contact sont "
-                      "supprimés après un délai fixé par l'administration du portail."),
-            heading("Vos droits"),
-            paragraph("Vous pouvez demander à consulter, corriger ou supprimer vos données en "
-                      "écrivant à [adresse du délégué à la protection des données]."),
-            heading("Cookies"),
-            paragraph("Ce portail ne dépose aucun cookie de mesure d'audience ni de publicité ; "
-                      "seul le choix du thème d'affichage est gardé dans votre navigateur."),
-        ],
-    )
+def _is_wagtail_welcome_page(page: Page, site: Site) -> bool:
+    """Wagtail's initial migration creates a plain ``Page`` with no content under the root;
+    anything else (a real page, a page with children, another site's root) is left alone."""
+    return (page.depth == 2 and page.specific_class is Page and page.numchild == 0
+            and not Site.objects.exclude(pk=site.pk).filter(root_page=page).exists())
+
+
+def build_site_pages(demo: Demo) -> dict[str, ContentPage]:
+    """Accessibility, legal notice, personal data and sitemap pages, kept out of the menus."""
+    home, log = demo.home, demo.log
+    pages = {
+        "accessibility": get_or_create_page(
+            log, home, ContentPage, "accessibilite", title="Déclaration d'accessibilité",
+            tagline="Modèle de déclaration RGAA, à compléter par l'administration qui publie "
+                    "le portail.",
+            body=legal.accessibility_body()),
+        "legal": get_or_create_page(
+            log, home, ContentPage, "mentions-legales", title="Mentions légales",
+            tagline="Qui publie ce portail, qui l'héberge et comment réutiliser ses contenus.",
+            body=legal.legal_notice_body()),
+        "personal_data": get_or_create_page(
+            log, home, ContentPage, "donnees-personnelles", title="Données personnelles",
+            tagline="Ce que le portail garde quand vous témoignez, pourquoi, et vos droits.",
+            body=legal.personal_data_body()),
+    }
+    sections = [demo.indexes[key] for key in ("guides", "events", "communs", "testimonies")
+                if key in demo.indexes]
     pages["sitemap"] = get_or_create_page(
-        home, ContentPage, "plan-du-site", report, title="Plan du site",
-        body=[paragraph(
-            '<a href="/">Accueil</a>',
-            "Guides, événements, communs numériques et témoignages sont accessibles depuis le "
-            "menu principal ; chaque contenu indique les étapes du parcours auxquelles il se "
-            "rattache.",
-        )],
-    )
+        log, home, ContentPage, "plan-du-site", title="Plan du site",
+        body=legal.sitemap_body(home, sections, list(pages.values())))
+    demo.site_pages.update(pages)
     return pages
 
 
-def build_settings(home: PortalHomePage, pages: dict[str, ContentPage]) -> None:
-    site = Site.objects.get(root_page=home)
+def build_settings(demo: Demo) -> PortalSettings:
+    """Branding and footer of the default site; left alone once an administrator has set them."""
+    site = Site.objects.get(root_page=demo.home)
     portal = PortalSettings.for_site(site)
-    if portal.pk and portal.accessibility_page_id:
-        return  # already configured: keep the administrators' changes
+    if portal.accessibility_page_id:
+        demo.log.count(PortalSettings._meta.verbose_name_plural, created=False)
+        return portal
+    pages = demo.site_pages
     portal.brand_lines = "Ministère\nde l'Exemple"
     portal.site_title = "Numérique ouvert"
     portal.site_tagline = "Logiciels libres et communs numériques dans l'administration"
-    portal.footer_description = ("Portail de démonstration de numerique-ouvert : un ministère "
-                                 "fictif y présente guides, événements et communs numériques.")
+    portal.footer_description = (
+        "Portail de démonstration de numerique-ouvert, publié par un ministère fictif : guides, "
+        "événements, communs numériques et témoignages pour avancer ensemble sur le parcours du "
+        "numérique ouvert.")
     portal.accessibility_status = "partial"
     portal.accessibility_page = pages["accessibility"]
     portal.legal_notice_page = pages["legal"]
     portal.personal_data_page = pages["personal_data"]
     portal.sitemap_page = pages["sitemap"]
-    portal.footer_links = [("link", {"label": "Réutiliser les contenus", "page": pages["legal"],
-                                     "url": ""})]
+    portal.footer_links = [("link", _footer_link(demo))]
     portal.save()
+    demo.log.count(PortalSettings._meta.verbose_name_plural, created=True)
+    return portal
+
+
+def _footer_link(demo: Demo) -> dict:
+    for key, label in FOOTER_LINK_LABELS.items():
+        if key in demo.indexes:
+            return {"label": label, "page": demo.indexes[key], "url": ""}
+    return {"label": "Réutiliser les contenus", "page": demo.site_pages["legal"], "url": ""}

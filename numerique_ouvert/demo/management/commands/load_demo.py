@@ -2,67 +2,64 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
-from numerique_ouvert.parcours.models import ParcoursStage
-
-from ...builder import Report
+from ...builder import Demo
 
 
 class Command(BaseCommand):
-    help = ("Crée un portail de démonstration complet (accueil, guides, événements, communs, "
-            "témoignages) ; sans effet sur ce qui existe déjà.")
+    """Builds the demo in one transaction; a site extends it by overriding :meth:`build`.
 
-    def add_arguments(self, parser):
+    A site's own app can ship a ``load_demo`` command that subclasses this one (Django runs the
+    command of the app listed first in ``INSTALLED_APPS``); see ``example_site/ministry``.
+    """
+
+    help = ("Crée un portail de démonstration complet (accueil, guides, événements, communs, "
+            "témoignages) pour les fonctionnalités installées ; ne duplique rien s'il est "
+            "relancé.")
+
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet", action="store_true", help="N'affiche pas le bilan.")
 
-    def handle(self, *args, **options):
-        report = Report()
+    def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
-            self.build(report)
+            demo = Demo.start()
+            self.build(demo)
         if not options["quiet"]:
-            self.stdout.write(self.style.SUCCESS("Démonstration prête :"))
-            for line in report.lines():
+            title = "Démonstration chargée" if demo.log.total_created else "Démonstration déjà en place"
+            self.stdout.write(self.style.SUCCESS(f"{title} :"))
+            for line in demo.log.lines():
                 self.stdout.write(line)
 
-    def build(self, report: Report) -> dict:
-        """Build the demo; subclasses (a site's own command) extend the returned pages."""
-        from ...content.site import build_home, build_settings, build_site_pages
+    def build(self, demo: Demo) -> None:
+        """Each step adds its pages to ``demo``; features not installed are skipped, and so are
+        the cross-links that would point to them."""
+        from ...content import site
 
-        home = build_home(report)
-        stages = {stage.slug: stage for stage in ParcoursStage.objects.all()}
-        built: dict = {"home": home, "stages": stages}
+        site.build_home(demo)
         if apps.is_installed("numerique_ouvert.guides"):
             from ...content.guides import build_guides
 
-            built["guides"] = build_guides(home, stages, report)
+            build_guides(demo)
         if apps.is_installed("numerique_ouvert.events"):
             from ...content.events import build_events
 
-            built["events"] = build_events(home, stages, report)
+            build_events(demo)
         if apps.is_installed("numerique_ouvert.communs"):
             from ...content.communs import build_communs
 
-            built["communs"] = build_communs(home, stages, report)
-        if "guides" in built:
+            build_communs(demo)
+        if apps.is_installed("numerique_ouvert.guides"):
             from ...content.guides import link_guides
 
-            events, communs = built.get("events", {}), built.get("communs", {})
-            guides = built["guides"]
-            link_guides(guides, {
-                "choisir": [communs.get("umap"), communs.get("primtux"), events.get("atelier")],
-                "contribuer": [communs.get("open-food-facts"), guides.get("ouvrir")],
-                "ouvrir": [events.get("webinaire"), guides.get("contribuer")],
-                "comprendre": [events.get("rno"), guides.get("choisir")],
-            })
+            link_guides(demo)
         if apps.is_installed("numerique_ouvert.testimonies"):
             from ...content.testimonies import build_testimonies
 
-            related = {**built.get("events", {}), **built.get("communs", {})}
-            if "guides" in built:
-                related["guide_ouvrir"] = built["guides"]["ouvrir"]
-            build_testimonies(home, stages, related, report)
-        build_settings(home, build_site_pages(home, report))
-        return built
+            build_testimonies(demo)
+        site.build_site_pages(demo)
+        site.build_settings(demo)

@@ -1,0 +1,76 @@
+"""``load_demo`` builds a complete portal, twice without duplicates, whose every page renders."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from example_site.ministry.models import HybridEventPage
+from numerique_ouvert.communs.models import CommunActorRelation, PublicActor, SupportProgramme
+from numerique_ouvert.core.models import PortalHomePage, PortalSettings
+from numerique_ouvert.events.models import EventPage
+from numerique_ouvert.guides.models import GuidePage
+from numerique_ouvert.testimonies import models as testimonies  # "Test…" names get collected
+
+
+def database_counts() -> dict[str, int]:
+    models = [Page, Revision, get_image_model(), PublicActor, SupportProgramme,
+              CommunActorRelation, testimonies.Testimony, PortalSettings, Site]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@pytest.fixture
+def demo(db) -> None:
+    # The site's own command (example_site.ministry) runs: it extends the package's.
+    call_command("load_demo", "--quiet")
+
+
+def test_load_demo_replaces_the_welcome_page_with_the_portal_home(demo):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, PortalHomePage)
+    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
+    settings = PortalSettings.for_site(site)
+    assert settings.brand_line_list == ["Ministère", "de l'Exemple"]
+    assert settings.accessibility_page and settings.sitemap_page
+
+
+def test_load_demo_twice_creates_nothing_new(demo):
+    before = database_counts()
+    call_command("load_demo", "--quiet")
+    assert database_counts() == before
+
+
+def test_load_demo_covers_every_feature(demo):
+    assert GuidePage.objects.live().count() >= 5
+    assert GuidePage.objects.filter(live=False).exists()  # one draft, for editors
+    assert EventPage.objects.filter(status="cancelled").exists()
+    assert HybridEventPage.objects.live().count() == 1
+    assert testimonies.Testimony.objects.published().count() >= 6
+    assert testimonies.Testimony.objects.filter(status=testimonies.ModerationStatus.SUBMITTED).count() >= 3
+    assert testimonies.Testimony.objects.filter(status=testimonies.ModerationStatus.REJECTED).exists()
+
+
+def test_demo_content_passes_the_editors_validation(demo):
+    """An editor can open any demo page and save it again without fixing it first."""
+    for page in Page.objects.filter(depth__gt=1).specific():
+        page.full_clean()
+        for field in page._meta.get_fields():
+            if isinstance(field, StreamField):
+                field.stream_block.clean(getattr(page, field.name))
+
+
+def test_every_demo_page_renders_and_hides_contact_emails(demo, client):
+    emails = list(testimonies.Testimony.objects.exclude(contact_email="")
+                  .values_list("contact_email", flat=True))
+    assert emails  # the demo has some: otherwise this test would prove nothing
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert len(pages) > 25
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        content = response.content.decode()
+        for email in emails:
+            assert email not in content, f"{email} shown on {page.url}"
