@@ -10,3 +10,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
+
+# wagtail-modeladmin beside our viewsets: ministries whose sites still use it must be able to
+# install us (tests/integration/test_modeladmin.py); tests.modeladmin_app registers a ModelAdmin.
+INSTALLED_APPS = [*INSTALLED_APPS, "wagtail_modeladmin", "tests.modeladmin_app"]  # noqa: F405

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from numerique_ouvert.core.blocks import ContentStreamBlock
 from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
+from numerique_ouvert.core.queries import HERO_RENDITION, LOGO_RENDITION
 from numerique_ouvert.core.structured_data import image_url, organisation
 
 from .blocks import UseStoryBlock
@@ -172,6 +173,8 @@ class AbstractCommunPage(BasePortalPage):
             self.licence = normalise_spdx(self.licence)
 
     card_icon = "fr-icon-git-branch-line"
+    page_image_fields = ("image", "logo")
+    page_image_renditions = (HERO_RENDITION, LOGO_RENDITION)
 
     @property
     def schema_type(self) -> str:
@@ -188,7 +191,7 @@ class AbstractCommunPage(BasePortalPage):
             data["sameAs"] = self.website
         if self.carrying_structure:
             data["maintainer"] = organisation(self.carrying_structure)
-        logo = image_url(request, self.logo)
+        logo = image_url(request, self.logo, LOGO_RENDITION)
         if logo and "image" not in data:
             data["image"] = logo
         return data

@@ -12,6 +12,9 @@ from django.db.models import Q
 
 # The rendition every card uses; prefetched for listings.
 CARD_RENDITION = "fill-600x338|format-webp"
+# The main image of a detail page (also used by its JSON-LD), and a commun's logo.
+HERO_RENDITION = "fill-1200x600|format-webp"
+LOGO_RENDITION = "max-120x120"
 
 
 def private_pages_q(request=None) -> Q:
@@ -94,3 +97,19 @@ def prefetch_card_renditions(pages: Iterable) -> None:
         (getattr(page, "card_image", None) or getattr(page, "image", None) for page in pages),
         CARD_RENDITION,
     )
+
+
+def load_page_images(page, field_names: tuple[str, ...], *filter_specs: str) -> None:
+    """Fetch the images of ``page``'s image fields in one query and their renditions in one more,
+    instead of one query per field and per rendition."""
+    from wagtail.images import get_image_model
+
+    ids = {getattr(page, f"{name}_id") for name in field_names} - {None}
+    if not ids:
+        return
+    images = get_image_model().objects.in_bulk(ids)
+    for name in field_names:
+        image_id = getattr(page, f"{name}_id")
+        if image_id in images:
+            setattr(page, name, images[image_id])
+    prefetch_renditions(images.values(), *filter_specs)

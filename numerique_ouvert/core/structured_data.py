@@ -13,6 +13,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from .queries import HERO_RENDITION
+
 # Same escapes as Django's json_script: the JSON cannot close the <script> element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -30,7 +32,7 @@ def absolute(request, url: str | None) -> str | None:
     return request.build_absolute_uri(url) if request is not None else url
 
 
-def image_url(request, image, spec: str = "fill-1200x630|format-jpeg") -> str | None:
+def image_url(request, image, spec: str = HERO_RENDITION) -> str | None:
     if image is None:
         return None
     return absolute(request, image.get_rendition(spec).url)

@@ -16,7 +16,7 @@ from wagtail.search import index
 from numerique_ouvert.conf import get_setting
 
 from ..features import is_feature_enabled
-from ..queries import listed_pages, prefetch_card_renditions
+from ..queries import HERO_RENDITION, listed_pages, load_page_images, prefetch_card_renditions
 from ..structured_data import base_properties
 
 
@@ -83,6 +83,9 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
     accepts_testimonies = False
     # schema.org type of the page's JSON-LD; override get_structured_data() to add properties.
     schema_type = "WebPage"
+    # Image fields shown on the page, loaded together with their renditions (see get_context).
+    page_image_fields: tuple[str, ...] = ("image",)
+    page_image_renditions: tuple[str, ...] = (HERO_RENDITION,)
 
     class Meta:
         abstract = True
@@ -96,11 +99,19 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
     def get_structured_data(self, request) -> dict:
         return base_properties(request, self, self.schema_type)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        load_page_images(self, self.page_image_fields, *self.page_image_renditions)
+        return context
+
     def get_stages(self):
         """The page's stages in parcours order (uses the prefetch cache when present), read once
         per instance: templates, cards and JSON-LD all ask for them."""
         if not hasattr(self, "_ordered_stages"):
-            self._ordered_stages = sorted(self.stages.all(), key=lambda s: (s.sort_order, s.pk))
+            # Orderable.sort_order is nullable: unnumbered stages go last.
+            self._ordered_stages = sorted(
+                self.stages.all(),
+                key=lambda s: (s.sort_order is None, s.sort_order or 0, s.pk))
         return self._ordered_stages
 
 

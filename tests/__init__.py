@@ -1,0 +1,1 @@
+"""Test suite of numerique-ouvert: one folder per feature, plus features/ and integration/."""
