@@ -88,6 +88,8 @@ def prefetch_renditions(images: Iterable, *filter_specs: str) -> None:
     ):
         found[rendition.image_id].append(rendition)
     for image in pending:
+        for rendition in found[image.pk]:
+            rendition.image = image  # {% image %} reads rendition.image: no query per image
         image.prefetched_renditions = found[image.pk]
 
 
