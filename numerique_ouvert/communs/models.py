@@ -19,6 +19,7 @@ from numerique_ouvert.core.structured_data import image_url, organisation
 
 from .blocks import UseStoryBlock
 from .choices import ActorKind, ActorRelation, CommunKind, CommunStatus
+from .filters import CommunFilterSet
 from .validators import normalise_spdx, validate_spdx
 
 FEATURE = "communs"
@@ -75,6 +76,7 @@ class AbstractCommunIndexPage(BaseIndexPage):
     numerique_ouvert_feature = FEATURE
     listing_model = "numerique_ouvert_communs.CommunPage"
     listing_context_name = "communs"
+    filterset_class = CommunFilterSet
 
     class Meta:
         abstract = True

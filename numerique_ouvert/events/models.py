@@ -23,6 +23,7 @@ from numerique_ouvert.core.structured_data import organisation
 
 from .blocks import OrganiserBlock, ProgrammeBlock
 from .choices import EventFormat, EventStatus
+from .filters import EventFilterSet
 from .ics import build_calendar, ics_response
 
 FEATURE = "events"
@@ -35,12 +36,27 @@ SCHEMA_EVENT_STATUS = {
 CALENDAR_MAX_EVENTS = 500
 
 
+def upcoming_first(queryset):
+    """Upcoming and ongoing events first, soonest first, then past events, latest first."""
+    past = Case(When(end__lt=timezone.now(), then=Value(1)), default=Value(0),
+                output_field=IntegerField())
+    return (
+        queryset.annotate(past_rank=past)
+        .annotate(
+            upcoming_start=Case(When(past_rank=0, then=F("start"))),
+            past_start=Case(When(past_rank=1, then=F("start"))),
+        )
+        .order_by("past_rank", "upcoming_start", F("past_start").desc(), "pk")
+    )
+
+
 class AbstractEventIndexPage(BaseIndexPage):
     """Lists the events under it: upcoming ones first (soonest first), then past ones (latest first)."""
 
     numerique_ouvert_feature = FEATURE
     listing_model = "numerique_ouvert_events.EventPage"
     listing_context_name = "events"
+    filterset_class = EventFilterSet
 
     class Meta:
         abstract = True
@@ -69,18 +85,7 @@ class AbstractEventIndexPage(BaseIndexPage):
         return self.url + self.reverse_subpage("calendar")
 
     def get_listing_queryset(self, request):
-        now = timezone.now()
-        past = Case(When(end__lt=now, then=Value(1)), default=Value(0),
-                    output_field=IntegerField())
-        return (
-            super().get_listing_queryset(request)
-            .annotate(past_rank=past)
-            .annotate(
-                upcoming_start=Case(When(past_rank=0, then=F("start"))),
-                past_start=Case(When(past_rank=1, then=F("start"))),
-            )
-            .order_by("past_rank", "upcoming_start", F("past_start").desc(), "pk")
-        )
+        return upcoming_first(super().get_listing_queryset(request))
 
 
 class EventIndexPage(AbstractEventIndexPage):

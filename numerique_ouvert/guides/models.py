@@ -18,6 +18,8 @@ from numerique_ouvert.core.blocks import ContentStreamBlock, table_of_contents
 from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
 from numerique_ouvert.core.structured_data import organisation
 
+from .filters import GuideFilterSet
+
 FEATURE = "guides"
 
 
@@ -27,6 +29,7 @@ class AbstractGuideIndexPage(BaseIndexPage):
     numerique_ouvert_feature = FEATURE
     listing_model = "numerique_ouvert_guides.GuidePage"
     listing_context_name = "guides"
+    filterset_class = GuideFilterSet
 
     class Meta:
         abstract = True

@@ -126,6 +126,8 @@ class IndexPageMixin(FeaturePageMixin, RoutablePageMixin):
     listing_context_name = "items"
     # "app_label.ModelName" of the concrete page type listed (a subclass may point to its own).
     listing_model: str | None = None
+    # The listing's filters: a ``numerique_ouvert.core.filters.ListingFilterSet`` subclass.
+    filterset_class = None
 
     @classmethod
     def get_child_page_base(cls):
@@ -153,8 +155,16 @@ class IndexPageMixin(FeaturePageMixin, RoutablePageMixin):
     def get_structured_data(self, request) -> dict:
         return base_properties(request, self, "CollectionPage")
 
-    def paginate(self, request, queryset):
+    def get_filterset(self, request, queryset):
+        """The listing's filters bound to the query string, or ``None`` for a plain listing."""
+        if self.filterset_class is None:
+            return None
+        return self.filterset_class(request.GET, queryset=queryset, request=request)
+
+    def paginate(self, request, queryset, count: int | None = None):
         paginator = Paginator(queryset, get_setting("PAGE_SIZE"))
+        if count is not None:
+            paginator.count = count  # known already (the filters count it): no COUNT query
         try:
             return paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -164,10 +174,16 @@ class IndexPageMixin(FeaturePageMixin, RoutablePageMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_obj = self.paginate(request, self.get_listing_queryset(request))
+        queryset = self.get_listing_queryset(request)
+        filterset = self.get_filterset(request, queryset)
+        if filterset is not None:
+            page_obj = self.paginate(request, filterset.qs, count=filterset.total)
+        else:
+            page_obj = self.paginate(request, queryset)
         items = list(page_obj.object_list)
         prefetch_card_renditions(items)
         context["page_obj"] = page_obj
+        context["filterset"] = filterset
         context[self.listing_context_name] = items
         return context
 
