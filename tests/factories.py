@@ -30,7 +30,7 @@ from numerique_ouvert.communs.models import (
 from numerique_ouvert.core.models import ContentPage, PortalHomePage, PortalSettings
 from numerique_ouvert.events.models import EventIndexPage, EventPage
 from numerique_ouvert.guides.models import GuideIndexPage, GuidePage
-from numerique_ouvert.parcours.models import ParcoursStage
+from numerique_ouvert.parcours.models import ParcoursPage, ParcoursStage
 from numerique_ouvert.testimonies.models import ModerationStatus, Testimony, TestimonyIndexPage
 
 _sequence = itertools.count(1)
@@ -180,6 +180,7 @@ class Portal:
     events: EventIndexPage
     communs: CommunIndexPage
     testimonies: TestimonyIndexPage
+    parcours: ParcoursPage
 
 
 def build_portal(*, hostname: str | None = None, title: str = "Accueil du portail",
@@ -204,6 +205,9 @@ def build_portal(*, hostname: str | None = None, title: str = "Accueil du portai
     return Portal(
         site=site,
         home=home,
+        # First in the menu, as in the demo.
+        parcours=add_page(home, ParcoursPage, title="Le parcours", slug="parcours",
+                          show_in_menus=True, intro="Cinq étapes."),
         guides=add_page(home, GuideIndexPage, title="Guides", slug="guides", show_in_menus=True,
                         intro="Documentation pratique."),
         events=add_page(home, EventIndexPage, title="Événements", slug="evenements",

@@ -1,6 +1,7 @@
 """App configuration of the communs numériques feature."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
@@ -30,3 +31,14 @@ class CommunsConfig(FeatureAppConfig):
             return None
         return Section("numerique_ouvert/communs/home_section.html", {"communs": communs},
                        order=40, card_pages=communs)
+
+    parcours_heading = _("Communs numériques")
+
+    def parcours_items(self, request, root):
+        from .models import CommunPage
+
+        return (listed_pages(CommunPage, request).descendant_of(root).select_related("logo")
+                .order_by("-featured", "title", "pk"))
+
+    def parcours_count_label(self, count):
+        return ngettext("%(count)d commun", "%(count)d communs", count) % {"count": count}

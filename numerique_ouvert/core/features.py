@@ -53,6 +53,21 @@ class FeatureAppConfig(AppConfig):
         """Return the section this feature adds to ``page`` (another feature's page), if any."""
         return None
 
+    # --- The parcours hub (numerique_ouvert.parcours.models.ParcoursPage) ----------------------
+    # Heading of the feature's section on a stage page, and the template of one item.
+    parcours_heading: str = ""
+    parcours_item_template: str = "numerique_ouvert/parcours/stage_cards.html"
+
+    def parcours_items(self, request: HttpRequest, root: Page):
+        """The feature's public items on the site whose root page is ``root``, in the order a
+        stage page lists them; each item has ``stages``. ``None``: nothing to place on the
+        parcours. The hub narrows the queryset to one stage and counts it in the same query."""
+        return None
+
+    def parcours_count_label(self, count: int) -> str:
+        """"3 guides": how a stage of the overview announces the feature's items."""
+        return f"{count} {self.feature_label}"
+
 
 def get_features() -> list[FeatureAppConfig]:
     """Every installed feature, in menu order."""

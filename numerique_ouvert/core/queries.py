@@ -59,6 +59,13 @@ def site_root_url_path(page) -> str:
     return max(roots, key=len) if roots else "/"
 
 
+def listing_url_of(page, request=None) -> str:
+    """URL of the index a page is listed in: items live directly under their index, so it is the
+    page's URL without its slug (no query). "" when the URL does not end with the slug."""
+    url, slug = page.get_url(request=request) or "", page.slug
+    return url[: -len(slug) - 1] if slug and url.endswith(f"/{slug}/") else ""
+
+
 def listed_pages(model, request=None):
     """Live, public, listed pages of ``model``, with what a card needs fetched in bulk.
 

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
@@ -28,3 +29,13 @@ class EventsConfig(FeatureAppConfig):
         )
         return Section("numerique_ouvert/events/home_section.html", {"events": events}, order=20,
                        card_pages=events)
+
+    parcours_heading = _("Événements")
+
+    def parcours_items(self, request, root):
+        from .models import EventPage, upcoming_first
+
+        return upcoming_first(listed_pages(EventPage, request).descendant_of(root))
+
+    def parcours_count_label(self, count):
+        return ngettext("%(count)d événement", "%(count)d événements", count) % {"count": count}

@@ -1,6 +1,7 @@
 """App configuration of the guides feature."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
@@ -28,3 +29,14 @@ class GuidesConfig(FeatureAppConfig):
             return None
         return Section("numerique_ouvert/guides/home_section.html", {"guides": guides}, order=30,
                        card_pages=guides)
+
+    parcours_heading = _("Guides")
+
+    def parcours_items(self, request, root):
+        from .models import GuidePage
+
+        return (listed_pages(GuidePage, request).descendant_of(root)
+                .order_by("-last_reviewed", "title", "pk"))
+
+    def parcours_count_label(self, count):
+        return ngettext("%(count)d guide", "%(count)d guides", count) % {"count": count}

@@ -7,8 +7,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 
@@ -87,3 +88,66 @@ class ParcoursStage(index.Indexed, Orderable):
     @property
     def badge_class(self) -> str:
         return f"fr-badge--{self.colour}"
+
+
+class AbstractParcoursPage(RoutablePageMixin, Page):
+    """The parcours hub: an overview of the stages with what each holds, and one page per stage
+    gathering that stage's guides, events, commons and testimonies (from the enabled features).
+
+    Stage pages are routes of this page (``<hub>/<stage slug>/``), so stages stay snippets that
+    editors rename and reorder without creating pages.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    # Items per feature on a stage page; the section links to the filtered listing for the rest.
+    items_per_section = 6
+
+    class Meta:
+        abstract = True
+
+    @path("", name="overview")
+    def overview(self, request):
+        from .hub import overview_context
+
+        return self.render(request, context_overrides=overview_context(self, request))
+
+    @path("<str:stage_slug>/", name="stage")
+    def stage(self, request, stage_slug: str):
+        from .hub import stage_context
+
+        return self.render(request, context_overrides=stage_context(self, request, stage_slug),
+                           template=self.stage_template)
+
+    stage_template = "numerique_ouvert/parcours/stage_page.html"
+
+    def stage_url(self, stage) -> str:
+        return self.url + self.reverse_subpage("stage", args=[stage.slug])
+
+    def get_structured_data(self, request) -> dict:
+        from numerique_ouvert.core.structured_data import base_properties
+
+        data = base_properties(request, self, "CollectionPage")
+        stage = getattr(self, "_current_stage", None)
+        if stage is not None:
+            data["name"] = stage.name
+            data["description"] = stage.short_description
+            data["url"] = request.build_absolute_uri(self.stage_url(stage))
+            data["isPartOf"] = {"@type": "CollectionPage", "name": self.title,
+                                "url": self.get_full_url(request=request)}
+        return data
+
+
+class ParcoursPage(AbstractParcoursPage):
+    """The default parcours hub, one per portal."""
+
+    max_count_per_parent = 1
+    subpage_types: list[str] = []
+    template = "numerique_ouvert/parcours/parcours_page.html"
+
+    class Meta:
+        verbose_name = _("parcours")
+        verbose_name_plural = _("parcours")

@@ -1,6 +1,7 @@
 """App configuration of the testimonies feature."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
@@ -35,3 +36,16 @@ class TestimoniesConfig(FeatureAppConfig):
                            .order_by("-published_at"))
         return Section("numerique_ouvert/testimonies/page_section.html",
                        {"testimonies": testimonies, "page": page}, order=50)
+
+    parcours_heading = _("Témoignages")
+    parcours_item_template = "numerique_ouvert/parcours/stage_testimonies.html"
+
+    def parcours_items(self, request, root):
+        from .models import Testimony
+
+        return (Testimony.objects.published().for_site(root.url_path)
+                .order_by("-published_at", "-pk"))
+
+    def parcours_count_label(self, count):
+        return ngettext("%(count)d témoignage", "%(count)d témoignages", count) % {
+            "count": count}

@@ -55,7 +55,7 @@ def test_commun_page_queries_do_not_grow_with_its_actors_programmes_stages_tags_
     small = warm_render(client, rich_commun(portal, 2).url)
     large = warm_render(client, rich_commun(portal, 20).url)
 
-    for shown in ("p.fr-tag", "section[aria-labelledby=acteurs] tbody tr", ".portal-testimony"):
+    for shown in (".portal-keywords .fr-tag", "section[aria-labelledby=acteurs] tbody tr", ".portal-testimony"):
         assert (small.count(shown), large.count(shown)) == (2, 20), shown
     assert_constant_queries(small, large, "commun 2 vs 20",
                             budget=DETAIL_MAX_QUERIES)

@@ -15,7 +15,7 @@ def test_main_menu_lists_the_sections_shown_in_menus_in_tree_order(client, porta
     add_page(portal.home, ContentPage, title="Mentions légales", show_in_menus=False)
 
     assert main_menu_titles(client.get(portal.home.url)) == [
-        "Guides", "Événements", "Communs numériques", "Témoignages"]
+        "Le parcours", "Guides", "Événements", "Communs numériques", "Témoignages"]
 
 
 @pytest.mark.django_db

@@ -48,6 +48,6 @@ def test_content_page_queries_do_not_grow_with_its_stages(client, portal):
 
     small, large = warm_render(client, small_page.url), warm_render(client, large_page.url)
 
-    badges = "main .fr-badges-group .fr-badge"
+    badges = "main .portal-stage-tag"
     assert (small.count(badges), large.count(badges)) == (2, 20)
     assert_constant_queries(small, large, "content page 2 vs 20")

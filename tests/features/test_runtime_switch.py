@@ -73,7 +73,7 @@ def test_events_menu_entry_disappears_when_events_are_switched_off(client, porta
     menu = main_menu_titles(client.get(portal.home.url))
 
     assert "Événements" not in menu
-    assert menu == ["Guides", "Communs numériques", "Témoignages"]
+    assert menu == ["Le parcours", "Guides", "Communs numériques", "Témoignages"]
 
 
 @pytest.mark.django_db

@@ -58,13 +58,13 @@ class AbstractPortalHomePage(FeaturePageMixin, Page):
         return sorted(sections, key=lambda s: s.order)
 
     def get_context(self, request, *args, **kwargs):
-        from numerique_ouvert.parcours.models import ParcoursStage
+        from numerique_ouvert.parcours.stages import all_stages
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = sections = self.get_sections(request)
         prefetch_card_renditions(page for section in sections for page in section.card_pages)
         if self.show_parcours:
-            context["parcours_stages"] = list(ParcoursStage.objects.all())
+            context["parcours_stages"] = all_stages(request)
         return context
 
 

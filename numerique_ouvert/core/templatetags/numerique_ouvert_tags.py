@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from ..cache import cached
 from ..features import enabled_features_for_site, feature_of, get_features
-from ..queries import CARD_RENDITION, public
+from ..queries import CARD_RENDITION, listing_url_of, public
 from ..signals import MENU
 from ..structured_data import breadcrumb_list, render_json_ld
 
@@ -142,6 +142,46 @@ def portal_card(context, page: Page, heading_tag: str = "h3") -> dict:
 @register.filter
 def stage_list(page) -> list:
     return page.get_stages() if hasattr(page, "get_stages") else []
+
+
+@register.filter
+def listing_url(page) -> str:
+    """URL of the filterable listing a feature's page belongs to ("" for other pages)."""
+    if not feature_of(page):
+        return ""
+    return listing_url_of(page)
+
+
+def parcours_hub_url(request) -> str:
+    """URL of the site's parcours hub ("" if it has none); cached until a page is published,
+    moved or deleted."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return ""
+
+    def find() -> str:
+        from numerique_ouvert.parcours.models import AbstractParcoursPage
+
+        hub = (public(Page.objects.live().descendant_of(site.root_page), request)
+               .type(AbstractParcoursPage).order_by("path").first())
+        return hub.get_url(request=request) if hub is not None else ""
+
+    return cached(MENU, f"hub:{site.pk}:{get_language()}", find, timeout=300)
+
+
+@register.simple_tag(takes_context=True)
+def stage_links(context, stages) -> list[tuple]:
+    """``(stage, url)`` pairs: each stage with the URL of its page on the parcours hub
+    (``None`` when the portal has no hub)."""
+    hub = parcours_hub_url(_request(context))
+    return [(stage, f"{hub}{stage.slug}/" if hub else None) for stage in stages]
+
+
+@register.simple_tag
+def stage_breadcrumb(breadcrumb: dict, hub: Page, stage) -> dict:
+    """The breadcrumb of a stage page: the hub's breadcrumb, the hub, then the stage."""
+    links = [*breadcrumb.get("links", []), {"url": hub.url, "title": hub.title}]
+    return {"links": links, "current": stage.name}
 
 
 @register.simple_tag(takes_context=True)

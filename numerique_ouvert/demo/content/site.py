@@ -5,6 +5,7 @@ from __future__ import annotations
 from wagtail.models import Page, Site
 
 from numerique_ouvert.core.models import ContentPage, PortalHomePage, PortalSettings
+from numerique_ouvert.parcours.models import ParcoursPage
 
 from ..builder import Demo, get_or_create_page
 from ..images import get_or_create_image
@@ -52,6 +53,20 @@ def build_home(demo: Demo) -> PortalHomePage:
     return home
 
 
+PARCOURS_INTRO = (
+    "Où en êtes-vous avec le numérique ouvert ? Choisissez une étape : vous y trouverez les "
+    "guides, les rendez-vous, les communs et les récits qui s'y rapportent."
+)
+
+
+def build_parcours(demo: Demo) -> ParcoursPage:
+    """The parcours hub, first entry of the menu: one page per stage, built from the stages."""
+    hub = get_or_create_page(demo.log, demo.home, ParcoursPage, "parcours",
+                             title="Le parcours", intro=PARCOURS_INTRO, show_in_menus=True)
+    demo.indexes["parcours"] = hub
+    return hub
+
+
 def _is_wagtail_welcome_page(page: Page, site: Site) -> bool:
     """Wagtail's initial migration creates a plain ``Page`` with no content under the root;
     anything else (a real page, a page with children, another site's root) is left alone."""
@@ -77,7 +92,8 @@ def build_site_pages(demo: Demo) -> dict[str, ContentPage]:
             tagline="Ce que le portail garde quand vous témoignez, pourquoi, et vos droits.",
             body=legal.personal_data_body()),
     }
-    sections = [demo.indexes[key] for key in ("guides", "events", "communs", "testimonies")
+    sections = [demo.indexes[key] for key in ("parcours", "guides", "events", "communs",
+                                              "testimonies")
                 if key in demo.indexes]
     pages["sitemap"] = get_or_create_page(
         log, home, ContentPage, "plan-du-site", title="Plan du site",

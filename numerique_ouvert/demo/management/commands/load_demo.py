@@ -41,6 +41,7 @@ class Command(BaseCommand):
         from ...content import site
 
         site.build_home(demo)
+        site.build_parcours(demo)
         if apps.is_installed("numerique_ouvert.guides"):
             from ...content.guides import build_guides
 

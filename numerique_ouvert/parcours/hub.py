@@ -1,0 +1,135 @@
+"""What the parcours hub shows: per stage, the items of every enabled feature.
+
+The features describe their items through ``FeatureAppConfig.parcours_items``; this module
+narrows them to a stage. Queries stay constant: the overview counts every feature and stage in
+one ``UNION ALL`` query; a stage page runs one query per feature (its first items and, by a
+window function, their total) plus one for all card images.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import CharField, Count, F, Value, Window
+from django.http import Http404
+from wagtail.models import Site
+
+from numerique_ouvert.core.features import enabled_features_for_site, get_features
+from numerique_ouvert.core.queries import listing_url_of, prefetch_card_renditions
+
+from .stages import all_stages
+
+
+@dataclass
+class StageSummary:
+    """A stage of the overview and how many items each feature places on it."""
+
+    stage: Any
+    url: str
+    counts: list[tuple[str, int]] = field(default_factory=list)  # (label, count)
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+
+@dataclass
+class StageSection:
+    """One feature's items on a stage page."""
+
+    key: str
+    heading: str
+    template: str
+    items: list
+    total: int
+    more_url: str = ""
+
+
+def _site_root(request):
+    """The root page of the request's site (fetched by Wagtail's routing already: no query)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return site.root_page
+
+
+def _enabled_sources(request):
+    """``(feature, queryset)`` of every enabled feature that places items on the parcours."""
+    enabled = enabled_features_for_site(None, request=request)
+    root = _site_root(request)
+    sources = []
+    for feature in get_features():
+        if feature.feature_key not in enabled:
+            continue
+        queryset = feature.parcours_items(request, root)
+        if queryset is not None:
+            sources.append((feature, queryset))
+    return sources
+
+
+def overview_context(hub, request) -> dict:
+    stages = all_stages(request)
+    sources = _enabled_sources(request)
+    counts: dict[tuple[str, str], int] = {}
+    if sources:
+        parts = [
+            queryset.select_related(None).prefetch_related(None).order_by()
+            .values(feature=Value(feature.feature_key, output_field=CharField()),
+                    stage=F("stages__slug"))
+            .annotate(n=Count("pk", distinct=True))
+            for feature, queryset in sources
+        ]
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        counts = {(row["feature"], row["stage"]): row["n"] for row in rows if row["stage"]}
+    summaries = [
+        StageSummary(stage=stage, url=hub.stage_url(stage), counts=[
+            (feature.parcours_count_label(counts.get((feature.feature_key, stage.slug), 0)),
+             counts.get((feature.feature_key, stage.slug), 0))
+            for feature, _ in sources
+        ])
+        for stage in stages
+    ]
+    return {"stage_summaries": summaries}
+
+
+def stage_context(hub, request, stage_slug: str) -> dict:
+    stages = all_stages(request)
+    position = next((i for i, s in enumerate(stages) if s.slug == stage_slug), None)
+    if position is None:
+        raise Http404
+    stage = stages[position]
+    sections = []
+    cards = []
+    for feature, queryset in _enabled_sources(request):
+        items = list(
+            queryset.prefetch_related(None).filter(stages=stage)
+            .annotate(parcours_total=Window(Count("pk")))[: hub.items_per_section]
+        )
+        if not items:
+            continue
+        for item in items:
+            # Every card of the section belongs to this stage: no badges, no query for them.
+            item._ordered_stages = []
+        more_url = ""
+        if hasattr(items[0], "path"):  # pages (testimonies are not)
+            cards.extend(items)
+            listing = listing_url_of(items[0], request)
+            more_url = f"{listing}?etape={stage.slug}" if listing else ""
+        sections.append(StageSection(
+            key=feature.feature_key, heading=str(feature.parcours_heading or feature.feature_label),
+            template=feature.parcours_item_template, items=items,
+            total=items[0].parcours_total, more_url=more_url,
+        ))
+    prefetch_card_renditions(cards)
+    hub._current_stage = stage
+    return {
+        "stage": stage,
+        "stage_number": position + 1,
+        "stages": [(s, hub.stage_url(s)) for s in stages],
+        "previous_stage": (stages[position - 1], hub.stage_url(stages[position - 1]))
+        if position > 0 else None,
+        "next_stage": (stages[position + 1], hub.stage_url(stages[position + 1]))
+        if position + 1 < len(stages) else None,
+        "stage_sections": sections,
+    }
