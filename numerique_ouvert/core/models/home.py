@@ -46,6 +46,68 @@ class AbstractPortalHomePage(FeaturePageMixin, Page):
         data["publisher"] = organisation(" ".join(portal.brand_line_list))
         return data
 
+    def route(self, request, path_components):
+        """Wagtail's routing below the portal home in two queries, whatever the depth.
+
+        Wagtail fetches each level's child and then its specific page (two queries per level).
+        Here every candidate page is fetched at once by slug, the chain is rebuilt in Python with
+        the same rules (a routable page tries its own routes before its children; only the last
+        page must be live), and only the page that answers is made specific. A page type with
+        routing of its own takes over from where it sits.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        from django.contrib.contenttypes.models import ContentType
+        from django.http import Http404
+        from django.urls import Resolver404
+        from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+        candidates = Page.objects.filter(
+            slug__in=set(path_components), path__startswith=self.path,
+            depth__gt=self.depth, depth__lte=self.depth + len(path_components),
+        )
+        by_parent = {(page.path[:-Page.steplen], page.slug): page for page in candidates}
+        chain, parent_path = [], self.path
+        for slug in path_components:
+            page = by_parent.get((parent_path, slug))
+            if page is None:
+                break
+            chain.append(page)
+            parent_path = page.path
+        if not chain:
+            raise Http404
+        for position, page in enumerate(chain):
+            remaining = path_components[position + 1:]
+            page_class = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            if page_class is None:
+                raise Http404
+            standard = page_class.route in (Page.route, RoutablePageMixin.route)
+            routable = issubclass(page_class, RoutablePageMixin)
+            if routable and page.live:
+                subpath = "/" + "".join(f"{c}/" for c in remaining)
+                try:
+                    page_class.get_resolver().resolve(subpath)
+                    standard = False  # one of its routes answers: let the page serve it
+                except Resolver404:
+                    pass
+            if not standard or not remaining or position + 1 == len(chain):
+                self._remember_ancestors(request, page, chain[:position])
+                specific = page.specific
+                specific._cached_parent_obj = chain[position - 1] if position else self
+                return specific.route(request, remaining)
+        raise Http404  # unreachable: the loop returns at the last page of the chain
+
+    def _remember_ancestors(self, request, page: Page, ancestors: list[Page]) -> None:
+        """Give the breadcrumb and JSON-LD the ancestors found while routing: the pages between
+        the site root and ``page`` (no query for them later)."""
+        from wagtail.models import Site
+
+        from ..templatetags.numerique_ouvert_tags import remember_ancestors
+
+        site = Site.find_for_request(request)
+        if site is not None and site.root_page_id == self.pk:
+            remember_ancestors(request, page.pk, ancestors)
+
     def get_sections(self, request):
         """Sections contributed by the features switched on for this site, in feature order."""
         enabled = enabled_features_for_site(None, request=request)

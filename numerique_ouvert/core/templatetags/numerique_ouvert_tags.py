@@ -49,6 +49,16 @@ def _menu_entries(site: Site, request) -> list[tuple]:
     ]
 
 
+def remember_ancestors(request, page_id: int, ancestors: list[Page]) -> None:
+    """Record the ancestors of a page below the site root, when routing found them already."""
+    if request is None:
+        return
+    cache = getattr(request, "_numerique_ouvert_ancestors", None)
+    if cache is None:
+        cache = request._numerique_ouvert_ancestors = {}
+    cache[page_id] = list(ancestors)
+
+
 def _ancestors(request, page: Page) -> list[Page]:
     """The page's ancestors below the site root, fetched once per request (breadcrumb and
     JSON-LD share them); no query for the site root's direct children."""
@@ -137,6 +147,14 @@ def portal_card(context, page: Page, heading_tag: str = "h3") -> dict:
     if top:
         data["top_detail"] = top
     return {"self": data}
+
+
+@register.simple_tag(takes_context=True)
+def related_content(context, page: Page, limit: int = 3) -> list:
+    """Pages sharing stages and tags with ``page`` (see ``numerique_ouvert.core.related``)."""
+    from ..related import related_pages
+
+    return related_pages(_request(context), page, limit)
 
 
 @register.filter
