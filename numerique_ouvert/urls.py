@@ -9,4 +9,8 @@ URL names start with ``numerique_ouvert_`` (no namespace: the API router brings 
 
 from django.urls import path
 
-urlpatterns: list = []
+from numerique_ouvert.core import views
+
+urlpatterns: list = [
+    path("recherche/", views.search, name="numerique_ouvert_search"),
+]

@@ -107,7 +107,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Numérique ouvert")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's database search backend: PostgreSQL full text search or SQLite FTS5. On PostgreSQL
+# the "french" configuration stems words ("communs" finds "commun"); run `manage.py update_index`
+# after changing it.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env_str("SEARCH_CONFIG", "french")
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Which features start switched on for a new site (administrators change it per site in

@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from numerique_ouvert.core.models import BaseIndexPage
 from numerique_ouvert.core.queries import site_root_url_path
@@ -25,7 +26,7 @@ class ModerationStatus(models.TextChoices):
     REJECTED = "rejected", _("Refusé")
 
 
-class TestimonyQuerySet(models.QuerySet):
+class TestimonyQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
         """The only testimonies that may be shown anywhere: approved, with consent."""
         return self.filter(status=ModerationStatus.APPROVED, consent_to_publish=True)
