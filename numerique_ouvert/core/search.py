@@ -267,7 +267,8 @@ class _Results:
         start, stop = window.start or 0, window.stop
         found: list = []
         if start < pages_total:
-            pages = search._filtered_pages().specific(defer=True)[start:min(stop, pages_total)]
+            pages = (search._filtered_pages().defer_streamfields().specific()
+                     [start:min(stop, pages_total)])
             found.extend(_result(search, page) for page in pages)
         if stop > pages_total:
             testimonies = search._testimony_matches()

@@ -52,8 +52,9 @@ def rich_commun(portal, count: int):
 @pytest.mark.django_db
 def test_commun_page_queries_do_not_grow_with_its_actors_programmes_stages_tags_and_testimonies(
         client, portal):
-    small = warm_render(client, rich_commun(portal, 2).url)
-    large = warm_render(client, rich_commun(portal, 20).url)
+    # Both exist before measuring: each is the other's related content.
+    small_commun, large_commun = rich_commun(portal, 2), rich_commun(portal, 20)
+    small, large = warm_render(client, small_commun.url), warm_render(client, large_commun.url)
 
     for shown in (".portal-keywords .fr-tag", "section[aria-labelledby=acteurs] tbody tr", ".portal-testimony"):
         assert (small.count(shown), large.count(shown)) == (2, 20), shown

@@ -1,0 +1,116 @@
+"""Site search: enabled types only, facets with counts, escaped highlights, French stemming on
+PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from tests.factories import (
+    get_stages,
+    make_commun,
+    make_event,
+    make_guide,
+    make_testimony,
+    set_features,
+)
+from tests.html import soup
+
+SEARCH = "/recherche/"
+
+
+def search(client, query: str):
+    response = client.get(SEARCH, {"q": query} if isinstance(query, str) else query)
+    assert response.status_code == 200
+    return response, soup(response)
+
+
+def result_titles(page) -> list[str]:
+    return [h.get_text(strip=True) for h in page.select(".portal-search-results h3")]
+
+
+def facet(page, name: str) -> dict[str, str]:
+    return {o["value"]: o.get_text(strip=True)
+            for o in page.select(f"select[name={name}] option") if o["value"]}
+
+
+@pytest.fixture
+def content(portal):
+    utiliser, cooperer = get_stages("utiliser", "cooperer")
+    guide = make_guide(portal.guides, "Choisir un logiciel libre", stages=[utiliser],
+                       tagline="Repères pour adopter un logiciel libre au bureau.")
+    make_commun(portal.communs, "Annuaire des communs", stages=[cooperer],
+                tagline="Le catalogue des communs numériques <b>publics</b>.")
+    make_event(portal.events, "Atelier communs", stages=[cooperer],
+               tagline="Contribuer à un commun numérique.")
+    make_guide(portal.guides, "Brouillon communs", live=False)
+    make_testimony("Les communs nous ont fait gagner un an.", page=guide, stages=[utiliser])
+    make_testimony("Communs : témoignage refusé.", page=guide, status="rejected")
+    return guide
+
+
+@pytest.mark.django_db
+def test_search_finds_every_enabled_type_with_type_and_stage_counts(client, content):
+    response, page = search(client, "communs")
+    titles = result_titles(page)
+    assert {"Annuaire des communs", "Atelier communs"} <= set(titles)
+    assert "Brouillon communs" not in response.content.decode()
+    assert "refusé" not in response.content.decode()
+    assert facet(page, "type")["communs"] == "Communs numériques (1)"
+    assert facet(page, "type")["events"] == "Événements (1)"
+    assert facet(page, "type")["testimonies"] == "Témoignages (1)"
+    assert facet(page, "etape")["cooperer"] == "Coopérer (2)"
+    assert "agent.prive@example.gouv.fr" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_type_and_stage_filters(client, content):
+    _, page = search(client, {"q": "communs", "type": "events"})
+    assert result_titles(page) == ["Atelier communs"]
+    _, page = search(client, {"q": "communs", "type": "testimonies"})
+    assert [li.get_text() for li in page.select(".portal-search-results li")][0].count(
+        "gagner un an") == 1
+    _, page = search(client, {"q": "communs", "etape": "utiliser"})
+    assert "Annuaire des communs" not in result_titles(page)
+
+
+@pytest.mark.django_db
+def test_summaries_are_escaped_and_highlighted(client, content):
+    response, page = search(client, "catalogue")
+    summary = page.select_one(".portal-search-results li p.fr-text--sm")
+    assert summary.select_one("mark").get_text() == "catalogue"
+    # The tagline's markup is shown as text, never as HTML.
+    assert not summary.select("b")
+    assert "&lt;b&gt;publics&lt;/b&gt;" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_empty_state_and_disabled_features(client, content, portal):
+    _, page = search(client, "introuvablexyz")
+    assert page.select_one(".fr-callout__title").get_text(strip=True) == "Aucun résultat"
+    set_features(portal.site, communs=False, events=False)
+    _, page = search(client, "communs")
+    assert "Annuaire des communs" not in result_titles(page)
+    assert "Atelier communs" not in result_titles(page)
+    assert "communs" not in facet(page, "type") and "events" not in facet(page, "type")
+
+
+@pytest.mark.django_db
+def test_search_page_without_a_query_and_noindex(client, portal):
+    response, page = search(client, "")
+    assert page.select_one("input[name=q]")
+    assert not page.select(".portal-search-results")
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="French stemming is PostgreSQL full text search")
+def test_french_stemming_on_postgresql(client, portal):
+    make_commun(portal.communs, "Un commun exemplaire", tagline="Un commun du quotidien.")
+    make_guide(portal.guides, "Adopter un logiciel libre", tagline="Le logiciel libre au bureau.")
+
+    _, page = search(client, "communs")
+    assert "Un commun exemplaire" in result_titles(page)
+    _, page = search(client, "logiciels libres")
+    assert "Adopter un logiciel libre" in result_titles(page)
