@@ -118,6 +118,19 @@ def is_feature_enabled(
     return key in enabled_features_for_site(site, request)
 
 
+def parcours_sources(request: HttpRequest, root: Page) -> list[tuple[FeatureAppConfig, Any]]:
+    """``(feature, queryset)`` of every enabled feature that places items on the parcours
+    (see ``FeatureAppConfig.parcours_items``), in feature order."""
+    enabled = enabled_features_for_site(None, request=request)
+    sources = []
+    for feature in get_features():
+        if feature.feature_key in enabled:
+            queryset = feature.parcours_items(request, root)
+            if queryset is not None:
+                sources.append((feature, queryset))
+    return sources
+
+
 def feature_of(model_or_page: Any) -> str | None:
     """The feature key a page type belongs to (``None`` for pages outside any feature)."""
     return getattr(model_or_page, "numerique_ouvert_feature", None)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import django_filters
-from django.db.models import CharField, Count, Expression, F, Q, QuerySet, Value
+from django.db.models import CharField, Count, Expression, F, QuerySet, Value
 from django.db.models.functions import Cast
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -237,7 +237,3 @@ class ListingFilterSet(django_filters.FilterSet):
     def has_errors(self) -> bool:
         return self.is_bound and bool(self.errors)
 
-
-def choice_q(choices_to_q: dict[str, Q], value: str) -> Q:
-    """The ``Q`` of a bucketed filter value (``relu=6m``), or a ``Q`` matching nothing."""
-    return choices_to_q.get(value, Q(pk__in=[]))

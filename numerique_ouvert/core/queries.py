@@ -49,6 +49,18 @@ def public(queryset, request=None):
     return queryset.exclude(private_pages_q(request))
 
 
+def site_root_page(request):
+    """Root page of the request's site, or 404. Wagtail's routing fetched it already for a page
+    request: no query then."""
+    from django.http import Http404
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return site.root_page
+
+
 def site_root_url_path(page) -> str:
     """``url_path`` of the root of the site ``page`` belongs to, from Wagtail's cached list of
     site roots (no query)."""

@@ -17,21 +17,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from .cache import cached
-from .features import enabled_features_for_site, get_features
+from .features import enabled_features_for_site, parcours_sources
 from .queries import prefetch_card_renditions
 from .signals import MENU
 
 TAG_WEIGHT, STAGE_WEIGHT = 2, 1
-
-
-def _sources(request, root):
-    enabled = enabled_features_for_site(None, request=request)
-    for feature in get_features():
-        if feature.feature_key in enabled:
-            queryset = feature.parcours_items(request, root)
-            # Pages only (testimonies are shown by their own section).
-            if queryset is not None and hasattr(queryset.model, "path"):
-                yield queryset
 
 
 def _ranking(request, page, root, limit: int) -> list[tuple[str, int]]:
@@ -40,7 +30,9 @@ def _ranking(request, page, root, limit: int) -> list[tuple[str, int]]:
     if not stage_ids and not tag_ids:
         return []
     parts = []
-    for queryset in _sources(request, root):
+    for _feature, queryset in parcours_sources(request, root):
+        if not hasattr(queryset.model, "path"):
+            continue  # pages only: testimonies have their own section
         has_tags = hasattr(queryset.model, "tags")
         shares = Q(stages__in=stage_ids)
         score = STAGE_WEIGHT * Count("stages", filter=Q(stages__in=stage_ids), distinct=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast
@@ -20,13 +21,13 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, get_page_models
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.parcours.stages import all_stages
 
 from .features import enabled_features_for_site, feature_of, get_feature
-from .queries import public
+from .queries import public, site_root_page
 
 # Longest query accepted: longer input is cut (a search box is not a document).
 MAX_QUERY_LENGTH = 200
@@ -87,6 +88,11 @@ class PortalSearch:
         self.terms = self.query.split()
         self.enabled = enabled_features_for_site(None, request=request)
         self.models = searchable_page_models(self.enabled)
+        # Content type id -> type key, from Django's content type cache, once per search.
+        self.type_of_content_type = {
+            content_type.pk: type_key(model)
+            for model, content_type in ContentType.objects.get_for_models(*self.models).items()
+        } if self.models else {}
         self.stages = all_stages(request)
         stage_slugs = {stage.slug for stage in self.stages}
         types = {type_key(model) for model in self.models}
@@ -102,23 +108,14 @@ class PortalSearch:
 
     # --- Matching ------------------------------------------------------------------------------
 
-    def _site_root(self):
-        site = Site.find_for_request(self.request)
-        if site is None:
-            raise Http404
-        return site.root_page
-
     def _page_matches(self):
         """The backend's queryset of matching pages (live, public, on this site, of an enabled
         type, listed), ordered by relevance."""
         if not self.models:
             return Page.objects.none()
-        root = self._site_root()
-        from django.contrib.contenttypes.models import ContentType
-
-        content_types = ContentType.objects.get_for_models(*self.models).values()
+        root = site_root_page(self.request)
         base = public(Page.objects.live().descendant_of(root), self.request).filter(
-            content_type__in=[ct.pk for ct in content_types])
+            content_type__in=list(self.type_of_content_type))
         results = base.search(self.query, operator="and")
         matches = results.get_queryset() if hasattr(results, "get_queryset") else base.filter(
             pk__in=[page.pk for page in results])
@@ -134,13 +131,8 @@ class PortalSearch:
         return q
 
     def _type_q(self, key: str) -> Q:
-        from django.contrib.contenttypes.models import ContentType
-
-        models = [model for model in self.models if type_key(model) == key]
-        if not models:
-            return Q(pk__in=[])
-        return Q(content_type__in=[ct.pk for ct in
-                                   ContentType.objects.get_for_models(*models).values()])
+        return Q(content_type__in=[pk for pk, of_type in self.type_of_content_type.items()
+                                   if of_type == key])
 
     def _filtered_pages(self, skip: str | None = None):
         matches = self._page_matches()
@@ -162,7 +154,7 @@ class PortalSearch:
         if not hasattr(results, "get_queryset"):
             return None
         matches = results.get_queryset().filter(
-            pk__in=Testimony.objects.published().for_site(self._site_root().url_path)
+            pk__in=Testimony.objects.published().for_site(site_root_page(self.request).url_path)
             .values("pk"))
         if self.stage and skip != "etape":
             matches = matches.filter(stages__slug=self.stage)
@@ -199,13 +191,10 @@ class PortalSearch:
         if testimonies_any_type is not None:
             parts.append(part(testimonies_any_type, "type-testimonies", empty))
         counts: dict[str, dict[str, int]] = {"total": {}, "type": {}, "etape": {}}
-        from django.contrib.contenttypes.models import ContentType
-
         for row in parts[0].union(*parts[1:], all=True):
             facet, value, n = row["facet"], row["value"], row["n"]
             if facet == "type":
-                model = ContentType.objects.get_for_id(int(value)).model_class()
-                key = type_key(model)
+                key = self.type_of_content_type[int(value)]
                 counts["type"][key] = counts["type"].get(key, 0) + n
             elif facet == "type-testimonies":
                 counts["type"][TESTIMONIES] = n

@@ -13,10 +13,9 @@ from typing import Any
 
 from django.db.models import CharField, Count, F, Value, Window
 from django.http import Http404
-from wagtail.models import Site
 
-from numerique_ouvert.core.features import enabled_features_for_site, get_features
-from numerique_ouvert.core.queries import listing_url_of, prefetch_card_renditions
+from numerique_ouvert.core.features import parcours_sources
+from numerique_ouvert.core.queries import listing_url_of, prefetch_card_renditions, site_root_page
 
 from .stages import all_stages
 
@@ -46,31 +45,9 @@ class StageSection:
     more_url: str = ""
 
 
-def _site_root(request):
-    """The root page of the request's site (fetched by Wagtail's routing already: no query)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404
-    return site.root_page
-
-
-def _enabled_sources(request):
-    """``(feature, queryset)`` of every enabled feature that places items on the parcours."""
-    enabled = enabled_features_for_site(None, request=request)
-    root = _site_root(request)
-    sources = []
-    for feature in get_features():
-        if feature.feature_key not in enabled:
-            continue
-        queryset = feature.parcours_items(request, root)
-        if queryset is not None:
-            sources.append((feature, queryset))
-    return sources
-
-
 def overview_context(hub, request) -> dict:
     stages = all_stages(request)
-    sources = _enabled_sources(request)
+    sources = parcours_sources(request, site_root_page(request))
     counts: dict[tuple[str, str], int] = {}
     if sources:
         parts = [
@@ -101,7 +78,7 @@ def stage_context(hub, request, stage_slug: str) -> dict:
     stage = stages[position]
     sections = []
     cards = []
-    for feature, queryset in _enabled_sources(request):
+    for feature, queryset in parcours_sources(request, site_root_page(request)):
         items = list(
             queryset.prefetch_related(None).filter(stages=stage)
             .annotate(parcours_total=Window(Count("pk")))[: hub.items_per_section]

@@ -13,6 +13,11 @@ from numerique_ouvert.core.cache import bump, cached
 STAGES = "stages"
 
 
+def stage_order_key(stage) -> tuple:
+    """Parcours order: by number, unnumbered stages (``Orderable.sort_order`` is nullable) last."""
+    return (stage.sort_order is None, stage.sort_order or 0, stage.pk)
+
+
 def all_stages(request: HttpRequest | None = None) -> list:
     """Every stage in parcours order (unnumbered stages last), once per request at most."""
     from .models import ParcoursStage
@@ -22,8 +27,7 @@ def all_stages(request: HttpRequest | None = None) -> list:
         return memo
 
     def compute() -> list:
-        return sorted(ParcoursStage.objects.all(),
-                      key=lambda s: (s.sort_order is None, s.sort_order or 0, s.pk))
+        return sorted(ParcoursStage.objects.all(), key=stage_order_key)
 
     stages = cached(STAGES, "all", compute)
     if request is not None:

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from numerique_ouvert.conf import get_setting
+from numerique_ouvert.parcours.stages import stage_order_key
 
 from ..features import is_feature_enabled
 from ..queries import HERO_RENDITION, listed_pages, load_page_images, prefetch_card_renditions
@@ -108,10 +109,7 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
         """The page's stages in parcours order (uses the prefetch cache when present), read once
         per instance: templates, cards and JSON-LD all ask for them."""
         if not hasattr(self, "_ordered_stages"):
-            # Orderable.sort_order is nullable: unnumbered stages go last.
-            self._ordered_stages = sorted(
-                self.stages.all(),
-                key=lambda s: (s.sort_order is None, s.sort_order or 0, s.pk))
+            self._ordered_stages = sorted(self.stages.all(), key=stage_order_key)
         return self._ordered_stages
 
 
