@@ -7,10 +7,21 @@ A site includes them before Wagtail's catch-all::
 URL names start with ``numerique_ouvert_`` (no namespace: the API router brings its own).
 """
 
+from django.apps import apps
 from django.urls import path
 
-from numerique_ouvert.core import views
+from numerique_ouvert.core import feeds, seo, views
 
 urlpatterns: list = [
     path("recherche/", views.search, name="numerique_ouvert_search"),
+    path("flux/rss/", feeds.PortalFeed(), name="numerique_ouvert_feed_rss"),
+    path("flux/atom/", feeds.PortalAtomFeed(), name="numerique_ouvert_feed_atom"),
+    path("sitemap.xml", seo.sitemap, name="numerique_ouvert_sitemap"),
+    path("robots.txt", seo.robots_txt, name="numerique_ouvert_robots_txt"),
 ]
+
+# The read-only API, when the site installs Wagtail's API app (see docs/api.md).
+if apps.is_installed("wagtail.api.v2"):
+    from numerique_ouvert.api.urls import api_router
+
+    urlpatterns.append(path("api/v2/", api_router.urls))

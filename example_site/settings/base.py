@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.sitemaps",
+    # The read-only API (numerique_ouvert.api): optional, the portal works without it.
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -47,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Templates of sitemap.xml (numerique_ouvert.core.seo).
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

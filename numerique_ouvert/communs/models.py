@@ -8,10 +8,17 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from numerique_ouvert.api.fields import (
+    ActorRelationsField,
+    ChoiceWithLabelField,
+    RenditionField,
+    SupportProgrammesField,
+)
 from numerique_ouvert.core.blocks import ContentStreamBlock
 from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
 from numerique_ouvert.core.queries import HERO_RENDITION, LOGO_RENDITION
@@ -164,6 +171,26 @@ class AbstractCommunPage(BasePortalPage):
         index.SearchField("carrying_structure"),
         index.FilterField("kind"),
         index.FilterField("status"),
+    ]
+    api_fields = BasePortalPage.api_fields + [
+        APIField("kind", serializer=ChoiceWithLabelField()),
+        APIField("status", serializer=ChoiceWithLabelField()),
+        APIField("featured"),
+        APIField("logo", serializer=RenditionField(LOGO_RENDITION)),
+        APIField("licence"),
+        APIField("website"),
+        APIField("source_repository"),
+        APIField("carrying_structure"),
+        APIField("governance_url"),
+        APIField("contribution_url"),
+        APIField("charter_url"),
+        APIField("forum_url"),
+        APIField("chat_url"),
+        APIField("mailing_list_url"),
+        APIField("actor_relations", serializer=ActorRelationsField()),
+        APIField("support_programmes", serializer=SupportProgrammesField()),
+        APIField("description"),
+        APIField("uses"),
     ]
 
     class Meta:

@@ -11,11 +11,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from numerique_ouvert.api.fields import AbsoluteURLField, ChoiceWithLabelField, EventReportField
 from numerique_ouvert.core.blocks import ContentStreamBlock
 from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
 from numerique_ouvert.core.queries import public
@@ -158,6 +160,26 @@ class AbstractEventPage(BasePortalPage):
         index.FilterField("start"),
         index.FilterField("end"),
         index.FilterField("format"),
+    ]
+    api_fields = BasePortalPage.api_fields + [
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("date_display"),
+        APIField("format", serializer=ChoiceWithLabelField()),
+        APIField("status", serializer=ChoiceWithLabelField()),
+        APIField("venue_name"),
+        APIField("venue_address"),
+        APIField("venue_city"),
+        APIField("online_url"),
+        APIField("organisers"),
+        APIField("registration_url"),
+        APIField("registration_deadline"),
+        APIField("registration_open"),
+        APIField("ics_url", serializer=AbsoluteURLField()),
+        APIField("description"),
+        APIField("programme"),
+        APIField("report", serializer=EventReportField()),
     ]
 
     class Meta:

@@ -10,10 +10,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from numerique_ouvert.api.fields import PageChooserStreamField
 from numerique_ouvert.core.blocks import ContentStreamBlock, table_of_contents
 from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
 from numerique_ouvert.core.structured_data import organisation
@@ -96,6 +98,14 @@ class AbstractGuidePage(BasePortalPage):
     search_fields = BasePortalPage.search_fields + [
         index.SearchField("body"),
         index.FilterField("last_reviewed"),
+    ]
+    api_fields = BasePortalPage.api_fields + [
+        APIField("body"),
+        APIField("related_pages", serializer=PageChooserStreamField()),
+        APIField("owner_name"),
+        APIField("contact_url"),
+        APIField("last_reviewed"),
+        APIField("propose_change_url"),
     ]
 
     class Meta:

@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -77,6 +78,14 @@ class ParcoursStage(index.Indexed, Orderable):
         index.AutocompleteField("name"),
         index.FilterField("slug"),
     ]
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("short_description"),
+        APIField("description"),
+        APIField("colour"),
+        APIField("icon"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("étape du parcours")
@@ -102,6 +111,7 @@ class AbstractParcoursPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     # Items per feature on a stage page; the section links to the filtered listing for the rest.
     items_per_section = 6

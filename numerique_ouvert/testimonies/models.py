@@ -9,13 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from numerique_ouvert.api.fields import ChoiceWithLabelField, LinkedPageField, StagesField
 from numerique_ouvert.core.models import BaseIndexPage
 from numerique_ouvert.core.queries import site_root_url_path
 from numerique_ouvert.parcours.models import ParcoursCapacity, ParcoursRole
+
+from .structured_data import index_testimonies_data
 
 FEATURE = "testimonies"
 
@@ -96,6 +100,19 @@ class Testimony(index.Indexed, ClusterableModel):
         index.FilterField("status"),
         index.FilterField("consent_to_publish"),
     ]
+    # What the read-only API serves: never ``contact_email``, the moderation status, consent or
+    # submission dates, nor ``author_name`` itself (``display_name`` says "Anonyme" when empty).
+    api_fields = [
+        APIField("text"),
+        APIField("display_name"),
+        APIField("role_title"),
+        APIField("organisation"),
+        APIField("parcours_role", serializer=ChoiceWithLabelField()),
+        APIField("capacity", serializer=ChoiceWithLabelField()),
+        APIField("stages", serializer=StagesField()),
+        APIField("related_page", serializer=LinkedPageField()),
+        APIField("published_at"),
+    ]
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -144,6 +161,11 @@ class AbstractTestimonyIndexPage(BaseIndexPage):
     def get_listing_queryset(self, request):
         return (Testimony.objects.published().for_site(site_root_url_path(self))
                 .order_by("-published_at", "-pk"))
+
+    def get_structured_data(self, request) -> dict:
+        data = super().get_structured_data(request)
+        data["mainEntity"] = index_testimonies_data(request, self)
+        return data
 
 
 class TestimonyIndexPage(AbstractTestimonyIndexPage):

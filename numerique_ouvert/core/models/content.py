@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -24,6 +25,7 @@ class AbstractContentPage(BasePortalPage):
         FieldPanel("stages"),
     ]
     search_fields = BasePortalPage.search_fields + [index.SearchField("body")]
+    api_fields = BasePortalPage.api_fields + [APIField("body")]
 
     class Meta:
         abstract = True

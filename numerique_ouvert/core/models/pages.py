@@ -9,15 +9,24 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.search import index
 
+from numerique_ouvert.api.fields import RenditionField, StagesField, TagsField
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.parcours.stages import stage_order_key
 
 from ..features import is_feature_enabled
-from ..queries import HERO_RENDITION, listed_pages, load_page_images, prefetch_card_renditions
+from ..feeds import IndexFeedsMixin
+from ..queries import (
+    CARD_RENDITION,
+    HERO_RENDITION,
+    listed_pages,
+    load_page_images,
+    prefetch_card_renditions,
+)
 from ..structured_data import base_properties
 
 
@@ -80,6 +89,16 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
         MultiFieldPanel([FieldPanel("listed"), FieldPanel("noindex")], heading=_("Visibilité")),
     ]
 
+    # Fields of the read-only API (numerique_ouvert.api); subclasses extend the list. ``image`` is
+    # the card rendition, ``image_large`` the one shown on the page.
+    api_fields = [
+        APIField("tagline"),
+        APIField("stages", serializer=StagesField()),
+        APIField("tags", serializer=TagsField()),
+        APIField("image", serializer=RenditionField(CARD_RENDITION)),
+        APIField("image_large", serializer=RenditionField(HERO_RENDITION, source="image")),
+    ]
+
     # Page types whose pages visitors can testify about (read by the testimonies feature).
     accepts_testimonies = False
     # schema.org type of the page's JSON-LD; override get_structured_data() to add properties.
@@ -113,7 +132,7 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
         return self._ordered_stages
 
 
-class IndexPageMixin(FeaturePageMixin, RoutablePageMixin):
+class IndexPageMixin(IndexFeedsMixin, FeaturePageMixin, RoutablePageMixin):
     """A page listing its live, listed children of one type, paginated.
 
     Set ``listing_model`` (via ``get_listing_model``) to the concrete child class. Override
@@ -193,6 +212,7 @@ class BaseIndexPage(IndexPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     class Meta:
         abstract = True

@@ -98,11 +98,12 @@ def structured_data(context, page: Page | None = None):
     page = page or context.get("page")
     if page is None or not hasattr(page, "get_structured_data"):
         return ""
+    data = [page.get_structured_data(request)]
     site = Site.find_for_request(request) if request else None
-    crumbs = [] if site is None or page.pk == site.root_page_id else [
-        site.root_page, *_ancestors(request, page)]
-    return render_json_ld([page.get_structured_data(request),
-                           breadcrumb_list(request, page, crumbs)])
+    # The site root is the first crumb of every other page; alone it makes no trail.
+    if site is not None and page.pk != site.root_page_id:
+        data.append(breadcrumb_list(request, page, [site.root_page, *_ancestors(request, page)]))
+    return render_json_ld(data)
 
 
 @register.simple_tag(takes_context=True)

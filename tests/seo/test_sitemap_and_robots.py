@@ -1,0 +1,96 @@
+"""sitemap.xml lists what search engines may index on the requested site; robots.txt points
+them to it and away from the admin and the search results."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils.timezone import localdate
+from wagtail.models import PageViewRestriction
+
+from tests.factories import (
+    build_portal,
+    make_commun,
+    make_content_page,
+    make_event,
+    make_guide,
+    set_features,
+)
+from tests.seo.readers import published, sitemap_urls
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_the_public_pages_of_the_site_with_their_last_modification(
+        client, portal):
+    guide = published(make_guide(portal.guides), days_ago=2)
+    event = published(make_event(portal.events), days_ago=1)
+    content = published(make_content_page(portal.home), days_ago=3)
+
+    urls = sitemap_urls(client.get(reverse("numerique_ouvert_sitemap")))
+
+    pages = [portal.home, portal.parcours, portal.guides, portal.events, portal.communs,
+             portal.testimonies, guide, event, content]
+    assert set(urls) == {page.get_full_url() for page in pages}
+    for page in (guide, event):
+        assert urls[page.get_full_url()] == localdate(page.last_published_at).isoformat()
+
+
+@pytest.mark.django_db
+def test_sitemap_leaves_out_noindex_unlisted_private_draft_and_switched_off_pages(
+        client, portal):
+    kept = make_guide(portal.guides, "Guide indexé")
+    hidden = [
+        make_guide(portal.guides, "Guide à ne pas indexer", noindex=True),
+        make_event(portal.events, "Événement non listé", listed=False),
+        make_content_page(portal.home, "Page non indexée", noindex=True),
+        make_guide(portal.guides, "Brouillon", live=False),
+        make_guide(portal.guides, "Guide privé"),
+        make_commun(portal.communs, "Commun d'une fonctionnalité éteinte"),
+    ]
+    PageViewRestriction.objects.create(page=hidden[4], restriction_type="password",
+                                       password="secret")
+    set_features(portal.site, communs=False)
+
+    urls = sitemap_urls(client.get("/sitemap.xml"))
+
+    assert kept.get_full_url() in urls
+    for page in [*hidden, portal.communs]:
+        assert page.get_full_url() not in urls, page.title
+
+
+@pytest.mark.django_db
+def test_each_site_has_its_own_sitemap(client, portal):
+    ours = make_guide(portal.guides)
+    other = build_portal(hostname="autre.example.org")
+    theirs = make_guide(other.guides)
+
+    our_urls = sitemap_urls(client.get("/sitemap.xml"))
+    their_urls = sitemap_urls(client.get("/sitemap.xml", HTTP_HOST="autre.example.org"))
+
+    assert ours.get_full_url() in our_urls and theirs.get_full_url() not in our_urls
+    assert theirs.get_full_url() in their_urls and ours.get_full_url() not in their_urls
+    assert all(url.startswith("http://autre.example.org/") for url in their_urls)
+
+
+@pytest.mark.django_db
+def test_robots_txt_points_to_the_sitemap_and_away_from_admin_and_search(client, portal):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "max-age=" in response["Cache-Control"]
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    for path in ("/admin/", "/django-admin/", "/recherche/"):
+        assert f"Disallow: {path}" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /" not in lines  # the portal itself stays open
+
+
+@pytest.mark.django_db
+def test_robots_txt_names_the_sitemap_of_the_requested_host(client, portal):
+    build_portal(hostname="autre.example.org")
+
+    response = client.get("/robots.txt", HTTP_HOST="autre.example.org")
+
+    assert "Sitemap: http://autre.example.org/sitemap.xml" in response.content.decode()
