@@ -1,0 +1,1 @@
+"""Benchmark of the portal's public pages on a large, bulk-built site (see benchmarks/README.md)."""
