@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
-from numerique_ouvert.core.queries import listed_pages
+from numerique_ouvert.core.queries import cached_items, listed_pages, listing_key
 
 
 class CommunsConfig(FeatureAppConfig):
@@ -21,12 +21,12 @@ class CommunsConfig(FeatureAppConfig):
     def home_section(self, request, home_page):
         from .models import CommunPage
 
-        communs = list(
+        communs = cached_items(
+            listing_key("home", self.feature_key, home_page.pk),
             listed_pages(CommunPage, request).descendant_of(home_page)
             .filter(featured=True)
             .select_related("logo")
-            .order_by("title")[: get_setting("HOME_SECTION_SIZE")]
-        )
+            .order_by("title"), get_setting("HOME_SECTION_SIZE"))
         if not communs:
             return None
         return Section("numerique_ouvert/communs/home_section.html", {"communs": communs},

@@ -21,10 +21,13 @@ import django_filters
 from django.db.models import CharField, Count, Expression, F, QuerySet, Value
 from django.db.models.functions import Cast
 from django.http import QueryDict
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from numerique_ouvert.parcours.stages import stage_choices
+
+from .queries import cached_listing
 
 TOTAL = "__total__"
 
@@ -88,7 +91,8 @@ class ListingFilterSet(django_filters.FilterSet):
     # Labels of the "any value" option of facets without fixed choices.
     any_labels: dict[str, str] = {"tag": _("Tous les mots-clés")}
 
-    def __init__(self, data: QueryDict | None = None, queryset: QuerySet | None = None, **kwargs):
+    def __init__(self, data: QueryDict | None = None, queryset: QuerySet | None = None,
+                 cache_key: str | None = None, **kwargs):
         # Only this filterset's parameters count (``page`` and others are not filters).
         self.query = data.copy() if data is not None else QueryDict(mutable=True)
         if data is not None:
@@ -97,6 +101,8 @@ class ListingFilterSet(django_filters.FilterSet):
                 if key not in self.base_filters:
                     del data[key]
         super().__init__(data or None, queryset=queryset, **kwargs)
+        # Set by the index page: the counts are then cached until the next publication.
+        self.cache_key = cache_key
         self._counts: dict[str, dict[str, tuple[str, int]]] | None = None
         self._total: int | None = None
         self.facet_specs = {name: spec for name, spec in self.get_facet_specs().items()
@@ -129,10 +135,23 @@ class ListingFilterSet(django_filters.FilterSet):
 
     # --- Counting ------------------------------------------------------------------------------
 
+    def state_key(self) -> str:
+        """The valid active filters, normalised (sorted, as text): what the counts and the
+        listing's order depend on, for cache keys."""
+        return urlencode(sorted((name, str(value)) for name, value in self.active.items()))
+
     def _count_all(self) -> None:
-        """Total and per-value counts of every facet, in a single query."""
+        """Total and per-value counts of every facet: one query, or none when cached."""
         if self._counts is not None:
             return
+        if self.cache_key is None:
+            self._counts, self._total = self._compute_counts()
+        else:
+            self._counts, self._total = cached_listing(f"{self.cache_key}:counts",
+                                                       self._compute_counts)
+
+    def _compute_counts(self) -> tuple[dict[str, dict[str, tuple[str, int]]], int]:
+        """Total and per-value counts of every facet, in a single query."""
         base = self.queryset.select_related(None).prefetch_related(None).order_by()
         empty = Value("", output_field=CharField())
         parts = [
@@ -155,7 +174,7 @@ class ListingFilterSet(django_filters.FilterSet):
                 total = row["n"]
             elif row["value"] not in (None, ""):
                 counts[row["facet"]][row["value"]] = (row["label"] or row["value"], row["n"])
-        self._counts, self._total = counts, total
+        return counts, total
 
     @property
     def total(self) -> int:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.db.models import Q
 
@@ -87,6 +88,46 @@ def listed_pages(model, request=None):
         public(model.objects.live(), request).filter(listed=True)
         .select_related("image").prefetch_related("stages")
     )
+
+
+def listing_key(*parts) -> str:
+    """A cache key for items or counts of a listing: its parts and the day (what "upcoming" or
+    "reviewed lately" means changes with it), hashed to a fixed length."""
+    import hashlib
+
+    from django.utils import timezone
+
+    raw = ":".join(str(part) for part in (*parts, timezone.localdate().isoformat()))
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def cached_listing(key: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` cached until the next publication, at most ``LISTING_TIMEOUT`` seconds.
+
+    For what grows with the amount of content (counting, ordering every item): with it a page
+    reads its items by primary key, in a time that does not depend on how many there are.
+    """
+    from .cache import cached
+    from .signals import LISTING_TIMEOUT, LISTINGS
+
+    return cached(LISTINGS, key, compute, timeout=LISTING_TIMEOUT)
+
+
+def items_in_order(queryset, ids: list) -> list:
+    """The objects of ``queryset`` whose primary keys are ``ids``, in that order (one query, none
+    for no ids). Objects gone from ``queryset`` since the ids were cached are left out."""
+    if not ids:
+        return []
+    found = {item.pk: item for item in queryset.filter(pk__in=ids).order_by()}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def cached_items(key: str, queryset, limit: int | None = None) -> list:
+    """The first ``limit`` objects of the ordered ``queryset``: their ids are cached
+    (``cached_listing``), the objects read by primary key."""
+    sliced = queryset[:limit] if limit is not None else queryset
+    ids = cached_listing(key, lambda: list(sliced.values_list("pk", flat=True)))
+    return items_in_order(queryset, ids)
 
 
 def prefetch_renditions(images: Iterable, *filter_specs: str) -> None:

@@ -10,20 +10,39 @@ from .cache import bump
 
 MENU = "menu"
 RESTRICTIONS = "restrictions"
+# Listings' counts and the ids of each of their pages (IndexPageMixin): cleared with the menu and
+# the restrictions, and by features whose listed items are not pages (testimonies). Kept for
+# LISTING_TIMEOUT seconds at most, so that what depends on the clock (upcoming events, the
+# "reviewed less than 6 months ago" bucket) never lags behind by more.
+LISTINGS = "listings"
+LISTING_TIMEOUT = 300
 
 
 def invalidate_menu(**kwargs) -> None:
     bump(MENU)
+    bump(LISTINGS)
 
 
 def invalidate_restrictions(**kwargs) -> None:
     bump(RESTRICTIONS)
+    bump(LISTINGS)
+
+
+def invalidate_listings(**kwargs) -> None:
+    bump(LISTINGS)
+
+
+def invalidate_listings_on_live_save(sender, instance, **kwargs) -> None:
+    # Pages saved live without publishing (imports, scripts, fixtures) change listings too.
+    if isinstance(instance, Page) and instance.live:
+        bump(LISTINGS)
 
 
 def invalidate_tree(**kwargs) -> None:
     # A move changes paths (restrictions) and possibly the menu.
     bump(MENU)
     bump(RESTRICTIONS)
+    bump(LISTINGS)
 
 
 def connect() -> None:
@@ -31,6 +50,9 @@ def connect() -> None:
     page_unpublished.connect(invalidate_menu, dispatch_uid="numerique_ouvert_menu_unpublished")
     post_page_move.connect(invalidate_tree, dispatch_uid="numerique_ouvert_tree_moved")
     post_delete.connect(invalidate_tree, sender=Page, dispatch_uid="numerique_ouvert_page_deleted")
+    # Any model (page types are subclasses, each its own sender): the handler checks.
+    post_save.connect(invalidate_listings_on_live_save,
+                      dispatch_uid="numerique_ouvert_live_page_saved")
     post_save.connect(invalidate_menu, sender=Site, dispatch_uid="numerique_ouvert_site_saved")
     post_delete.connect(invalidate_menu, sender=Site, dispatch_uid="numerique_ouvert_site_deleted")
     post_save.connect(invalidate_restrictions, sender=PageViewRestriction,

@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
-from numerique_ouvert.core.queries import listed_pages
+from numerique_ouvert.core.queries import cached_items, listed_pages, listing_key
 
 
 class EventsConfig(FeatureAppConfig):
@@ -22,11 +22,11 @@ class EventsConfig(FeatureAppConfig):
     def home_section(self, request, home_page):
         from .models import EventPage
 
-        events = list(
+        events = cached_items(
+            listing_key("home", self.feature_key, home_page.pk),
             listed_pages(EventPage, request).descendant_of(home_page)
             .filter(end__gte=timezone.now())
-            .order_by("start")[: get_setting("HOME_SECTION_SIZE")]
-        )
+            .order_by("start"), get_setting("HOME_SECTION_SIZE"))
         return Section("numerique_ouvert/events/home_section.html", {"events": events}, order=20,
                        card_pages=events)
 

@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
-from numerique_ouvert.core.queries import listed_pages
+from numerique_ouvert.core.queries import cached_items, listed_pages, listing_key
 
 
 class GuidesConfig(FeatureAppConfig):
@@ -21,10 +21,10 @@ class GuidesConfig(FeatureAppConfig):
     def home_section(self, request, home_page):
         from .models import GuidePage
 
-        guides = list(
+        guides = cached_items(
+            listing_key("home", self.feature_key, home_page.pk),
             listed_pages(GuidePage, request).descendant_of(home_page)
-            .order_by("-last_reviewed", "-first_published_at")[: get_setting("HOME_SECTION_SIZE")]
-        )
+            .order_by("-last_reviewed", "-first_published_at"), get_setting("HOME_SECTION_SIZE"))
         if not guides:
             return None
         return Section("numerique_ouvert/guides/home_section.html", {"guides": guides}, order=30,

@@ -3,7 +3,9 @@
 The features describe their items through ``FeatureAppConfig.parcours_items``; this module
 narrows them to a stage. Queries stay constant: the overview counts every feature and stage in
 one ``UNION ALL`` query; a stage page runs one query per feature (its first items and, by a
-window function, their total) plus one for all card images.
+window function, their total) plus one for all card images. The counts and the ids of each
+stage's first items are cached until the next publication (``queries.cached_listing``): then
+each feature costs one query by primary key.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from django.db.models import CharField, Count, F, Value, Window
 from django.http import Http404
 
 from numerique_ouvert.core.features import parcours_sources
-from numerique_ouvert.core.queries import listing_url_of, prefetch_card_renditions, site_root_page
+from numerique_ouvert.core.queries import (
+    cached_listing,
+    items_in_order,
+    listing_key,
+    listing_url_of,
+    prefetch_card_renditions,
+    site_root_page,
+)
 
 from .stages import all_stages
 
@@ -48,8 +57,10 @@ class StageSection:
 def overview_context(hub, request) -> dict:
     stages = all_stages(request)
     sources = parcours_sources(request, site_root_page(request))
-    counts: dict[tuple[str, str], int] = {}
-    if sources:
+
+    def count() -> dict[tuple[str, str], int]:
+        if not sources:
+            return {}
         parts = [
             queryset.select_related(None).prefetch_related(None).order_by()
             .values(feature=Value(feature.feature_key, output_field=CharField()),
@@ -58,7 +69,10 @@ def overview_context(hub, request) -> dict:
             for feature, queryset in sources
         ]
         rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        counts = {(row["feature"], row["stage"]): row["n"] for row in rows if row["stage"]}
+        return {(row["feature"], row["stage"]): row["n"] for row in rows if row["stage"]}
+
+    counts = cached_listing(
+        listing_key("hub", hub.pk, *sorted(feature.feature_key for feature, _ in sources)), count)
     summaries = [
         StageSummary(stage=stage, url=hub.stage_url(stage), counts=[
             (feature.parcours_count_label(counts.get((feature.feature_key, stage.slug), 0)),
@@ -79,10 +93,16 @@ def stage_context(hub, request, stage_slug: str) -> dict:
     sections = []
     cards = []
     for feature, queryset in parcours_sources(request, site_root_page(request)):
-        items = list(
-            queryset.prefetch_related(None).filter(stages=stage)
-            .annotate(parcours_total=Window(Count("pk")))[: hub.items_per_section]
-        )
+        on_stage = queryset.prefetch_related(None).filter(stages=stage)
+
+        def first_items(on_stage=on_stage) -> tuple[list, int]:
+            rows = list(on_stage.annotate(parcours_total=Window(Count("pk")))
+                        .values_list("pk", "parcours_total")[: hub.items_per_section])
+            return [pk for pk, _ in rows], (rows[0][1] if rows else 0)
+
+        ids, total = cached_listing(
+            listing_key("stage", hub.pk, feature.feature_key, stage.pk), first_items)
+        items = items_in_order(on_stage, ids)
         if not items:
             continue
         for item in items:
@@ -96,7 +116,7 @@ def stage_context(hub, request, stage_slug: str) -> dict:
         sections.append(StageSection(
             key=feature.feature_key, heading=str(feature.parcours_heading or feature.feature_label),
             template=feature.parcours_item_template, items=items,
-            total=items[0].parcours_total, more_url=more_url,
+            total=total, more_url=more_url,
         ))
     prefetch_card_renditions(cards)
     hub._current_stage = stage

@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import FeatureAppConfig, Section
+from numerique_ouvert.core.queries import cached_items, listing_key
 
 
 class TestimoniesConfig(FeatureAppConfig):
@@ -17,11 +18,27 @@ class TestimoniesConfig(FeatureAppConfig):
     feature_help = _("Récits d'agents publiés après modération, avec leur accord.")
     feature_order = 50
 
+    def ready(self):
+        super().ready()
+        from django.db.models.signals import post_delete, post_save
+
+        from numerique_ouvert.core.signals import invalidate_listings
+
+        from .models import Testimony
+
+        # The testimonies listing is cached like the others, but its items are not pages.
+        post_save.connect(invalidate_listings, sender=Testimony,
+                          dispatch_uid="numerique_ouvert_testimony_saved")
+        post_delete.connect(invalidate_listings, sender=Testimony,
+                            dispatch_uid="numerique_ouvert_testimony_deleted")
+
     def home_section(self, request, home_page):
         from .models import Testimony
 
-        testimonies = list(Testimony.objects.published().for_site(home_page.url_path)
-                           .order_by("-published_at")[: get_setting("HOME_SECTION_SIZE")])
+        testimonies = cached_items(
+            listing_key("home", self.feature_key, home_page.pk),
+            Testimony.objects.published().for_site(home_page.url_path).order_by("-published_at"),
+            get_setting("HOME_SECTION_SIZE"))
         if not testimonies:
             return None
         return Section("numerique_ouvert/testimonies/home_section.html",

@@ -160,7 +160,7 @@ class AbstractTestimonyIndexPage(BaseIndexPage):
 
     def get_listing_queryset(self, request):
         return (Testimony.objects.published().for_site(site_root_url_path(self))
-                .order_by("-published_at", "-pk"))
+                .select_related("related_page").order_by("-published_at", "-pk"))
 
     def get_structured_data(self, request) -> dict:
         data = super().get_structured_data(request)

@@ -57,15 +57,19 @@ def page_testimonies_data(request, page, testimonies) -> dict[str, Any] | None:
 
 def index_testimonies_data(request, index) -> dict[str, Any]:
     """ItemList of the testimonies shown on the current page of a testimony index, each
-    ``about`` its page (when that page's feature is on). One query, whatever their number."""
-    size = get_setting("PAGE_SIZE")
-    try:
-        number = max(int(request.GET.get("page", 1)), 1)
-    except (TypeError, ValueError):
-        number = 1  # as the listing's paginator does
-    start = (number - 1) * size
-    testimonies = list(index.get_listing_queryset(request)
-                       .select_related("related_page")[start:start + size])
+    ``about`` its page (when that page's feature is on). No query when the index has just
+    built its listing (``IndexPageMixin.listing_page``), one otherwise."""
+    page_obj = getattr(index, "listing_page", None)
+    if page_obj is not None:
+        testimonies, start = list(page_obj.object_list), page_obj.start_index() - 1
+    else:
+        size = get_setting("PAGE_SIZE")
+        try:
+            number = max(int(request.GET.get("page", 1)), 1)
+        except (TypeError, ValueError):
+            number = 1  # as the listing's paginator does
+        start = (number - 1) * size
+        testimonies = list(index.get_listing_queryset(request)[start:start + size])
     enabled = enabled_features_for_site(None, request=request)
 
     def about_of(testimony):

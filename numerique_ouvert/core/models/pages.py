@@ -23,7 +23,10 @@ from ..feeds import IndexFeedsMixin
 from ..queries import (
     CARD_RENDITION,
     HERO_RENDITION,
+    cached_listing,
+    items_in_order,
     listed_pages,
+    listing_key,
     load_page_images,
     prefetch_card_renditions,
 )
@@ -178,10 +181,14 @@ class IndexPageMixin(IndexFeedsMixin, FeaturePageMixin, RoutablePageMixin):
             return None
         return self.filterset_class(request.GET, queryset=queryset, request=request)
 
+    def listing_cache_key(self, filterset) -> str:
+        """Key of this listing's cached counts and page ids for the active filters."""
+        return listing_key("index", self.pk, filterset.state_key() if filterset else "")
+
     def paginate(self, request, queryset, count: int | None = None):
         paginator = Paginator(queryset, get_setting("PAGE_SIZE"))
         if count is not None:
-            paginator.count = count  # known already (the filters count it): no COUNT query
+            paginator.count = count  # known already (counted with the filters): no COUNT query
         try:
             return paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -193,11 +200,21 @@ class IndexPageMixin(IndexFeedsMixin, FeaturePageMixin, RoutablePageMixin):
         context = super().get_context(request, *args, **kwargs)
         queryset = self.get_listing_queryset(request)
         filterset = self.get_filterset(request, queryset)
+        # Counting and ordering every matching item is what grows with the amount of content:
+        # the counts and the ids of each page of results are cached until the next publication
+        # (``signals.LISTINGS``); the items themselves are then read by primary key.
+        key = self.listing_cache_key(filterset)
         if filterset is not None:
-            page_obj = self.paginate(request, filterset.qs, count=filterset.total)
+            filterset.cache_key = key
+            source, count = filterset.qs, filterset.total
         else:
-            page_obj = self.paginate(request, queryset)
-        items = list(page_obj.object_list)
+            source, count = queryset, cached_listing(f"{key}:count", queryset.count)
+        page_obj = self.paginate(request, source, count=count)
+        ids = cached_listing(f"{key}:page:{page_obj.number}",
+                             lambda: list(page_obj.object_list.values_list("pk", flat=True)))
+        items = items_in_order(queryset, ids)  # filtered already: no joins on stages or tags
+        page_obj.object_list = items
+        self.listing_page = page_obj  # the JSON-LD of the page lists the same items
         prefetch_card_renditions(items)
         context["page_obj"] = page_obj
         context["filterset"] = filterset
