@@ -102,7 +102,11 @@ def stage_context(hub, request, stage_slug: str) -> dict:
 
         ids, total = cached_listing(
             listing_key("stage", hub.pk, feature.feature_key, stage.pk), first_items)
-        items = items_in_order(on_stage, ids)
+        # Read by primary key without the stage join; cards never show a StreamField.
+        rows = queryset.prefetch_related(None)
+        if hasattr(rows, "defer_streamfields"):
+            rows = rows.defer_streamfields()
+        items = items_in_order(rows, ids)
         if not items:
             continue
         for item in items:

@@ -212,7 +212,9 @@ class IndexPageMixin(IndexFeedsMixin, FeaturePageMixin, RoutablePageMixin):
         page_obj = self.paginate(request, source, count=count)
         ids = cached_listing(f"{key}:page:{page_obj.number}",
                              lambda: list(page_obj.object_list.values_list("pk", flat=True)))
-        items = items_in_order(queryset, ids)  # filtered already: no joins on stages or tags
+        # Filtered already: no joins on stages or tags. Cards never show a StreamField.
+        rows = queryset.defer_streamfields() if hasattr(queryset, "defer_streamfields") else queryset
+        items = items_in_order(rows, ids)
         page_obj.object_list = items
         self.listing_page = page_obj  # the JSON-LD of the page lists the same items
         prefetch_card_renditions(items)
