@@ -180,7 +180,10 @@ class EventReportField(Field):
 def full_url(request, url: str) -> str:
     """``url`` made absolute on the same base as Wagtail's ``detail_url`` (``WAGTAILAPI_BASE_URL``,
     or the site's root URL)."""
-    from wagtail.api.utils import get_full_url
+    try:
+        from wagtail.api.utils import get_full_url  # Wagtail 8
+    except ImportError:
+        from wagtail.api.v2.utils import get_full_url  # Wagtail 7.4
 
     return get_full_url(request, url)
 

@@ -141,3 +141,22 @@ def test_testimonies_filter_by_the_page_they_are_about(client, portal):
 
     assert [item["text"] for item in listing(client, f"{TESTIMONIES}?related_page={guide.pk}")
             ] == ["Sur le guide"]
+
+
+@pytest.mark.django_db
+def test_cached_listing_follows_publications_and_each_page_of_results(client, portal):
+    """The total and the ids of each page of results are cached (``CachedListingPagination``):
+    a publication or an unpublication shows at once, and offsets give different pages."""
+    guide = make_guide(portal.guides, "Premier guide", publish=True)
+    assert get_json(client, GUIDES)["meta"]["total_count"] == 1
+
+    make_guide(portal.guides, "Second guide", publish=True)
+    data = get_json(client, GUIDES)
+    assert data["meta"]["total_count"] == 2
+    assert titles(data["items"]) == ["Premier guide", "Second guide"]
+    assert titles(listing(client, f"{GUIDES}&limit=1&offset=1")) == ["Second guide"]
+
+    guide.unpublish()
+    data = get_json(client, GUIDES)
+    assert data["meta"]["total_count"] == 1
+    assert titles(data["items"]) == ["Second guide"]
