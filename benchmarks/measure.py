@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -42,6 +43,9 @@ class Measurement:
     # processes competing for the CPU do not inflate (on PostgreSQL the server's share is left out).
     cpu_ms: list[float] = field(default_factory=list)
     detail: str = ""
+    # One request right after emptying Django's cache (menu, settings, listing counts and ids,
+    # related-content rankings): what the first visitor after a publication waits, at most.
+    cold_ms: float | None = None
 
     @property
     def measured(self) -> bool:
@@ -136,8 +140,8 @@ def _get(http: Client, url: str):
 
 
 def measure(http: Client, target: Target, repeat: int, budget: float) -> Measurement:
-    """Warm the URL up once (renditions, menu and settings caches), count the queries of one
-    request, then time ``repeat`` requests (without query capture, which slows them), or fewer
+    """Warm the URL up once (renditions, menu and settings caches), time one request after
+    emptying the cache (**cold**), count the queries of one warm request, then time ``repeat`` requests (without query capture, which slows them), or fewer
     if they take more than ``budget`` seconds in all: a page taking seconds is slow enough to
     report without thirty samples of it."""
     start = time.perf_counter()
@@ -147,9 +151,12 @@ def measure(http: Client, target: Target, repeat: int, budget: float) -> Measure
         return Measurement(target, response.status_code, detail=f"→ {location}" if location else "")
     # A URL whose warm-up alone exceeds the budget is timed once, with the query capture.
     slow = time.perf_counter() - start > budget
+    cache.clear()
+    cold_ms = _timed(http, target.url)[0]
     with CaptureQueriesContext(connection) as captured:
         sample = _timed(http, target.url)
-    result = Measurement(target, response.status_code, queries=len(captured.captured_queries))
+    result = Measurement(target, response.status_code, queries=len(captured.captured_queries),
+                         cold_ms=cold_ms)
     if slow:
         result.times_ms, result.cpu_ms = [sample[0]], [sample[1]]
         return result
@@ -179,17 +186,18 @@ def summary(result: Measurement) -> str:
 
 
 def markdown_table(results: list[Measurement]) -> str:
-    lines = ["| Page | URL | Queries | Median ms | p95 ms | CPU ms | Requests |",
-             "|---|---|---:|---:|---:|---:|---:|"]
+    lines = ["| Page | URL | Queries | Median ms | p95 ms | CPU ms | Cold ms | Requests |",
+             "|---|---|---:|---:|---:|---:|---:|---:|"]
     for result in results:
         url = f"`{result.target.url}`"
         if result.measured:
             lines.append(f"| {result.target.label} | {url} | {result.queries} | "
                          f"{result.median:.1f} | {result.p95:.1f} | "
-                         f"{statistics.median(result.cpu_ms):.1f} | {len(result.times_ms)} |")
+                         f"{statistics.median(result.cpu_ms):.1f} | {result.cold_ms:.1f} | "
+                         f"{len(result.times_ms)} |")
         else:
             state = "absent" if result.status == 404 else "error" if result.status >= 500 else "other"
             detail = f" {result.detail}" if result.detail else ""
             lines.append(f"| {result.target.label} | {url} | {state} ({result.status}{detail}) "
-                         f"| – | – | – | – |")
+                         f"| – | – | – | – | – |")
     return "\n".join(lines)
