@@ -116,10 +116,16 @@ def targets(portal: Portal) -> list[Target]:
         Target("Parcours stage", f"{portal.parcours.url}{STAGE}/"),
         Target("Search: commun", "/recherche/?q=commun"),
         Target("Search: logiciels libres", "/recherche/?q=logiciels+libres"),
+        Target("Search: commun, guides, stage", f"/recherche/?q=commun&type=guides&etape={STAGE}"),
         Target("RSS feed", "/flux/rss/"),
-        Target("Sitemap", "/sitemap.xml"),
+        Target("Guides RSS feed", f"{portal.guides.url}flux/rss/"),
+        Target("Sitemap index", "/sitemap.xml"),
+        Target("Sitemap of the guides, first file", "/sitemap-guides.xml"),
         Target("robots.txt", "/robots.txt"),
         Target("API: guides", "/api/v2/pages/?type=numerique_ouvert_guides.GuidePage"),
+        Target("API: guides, stage", "/api/v2/pages/?type=numerique_ouvert_guides.GuidePage"
+               f"&etape={STAGE}"),
+        Target("API: testimonies", "/api/v2/testimonies/"),
         Target("Events calendar", f"{portal.events.url}ical/"),
         Target("Events calendar, stage", f"{portal.events.url}ical/?etape={STAGE}"),
     ]

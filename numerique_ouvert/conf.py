@@ -14,6 +14,8 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_SIZE": 12,
     # Number of items in each section of the portal home page.
     "HOME_SECTION_SIZE": 3,
+    # URLs per sitemap file (see docs/syndication.md); the protocol allows 50 000.
+    "SITEMAP_LIMIT": 1000,
 }
 
 

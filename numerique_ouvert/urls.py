@@ -17,6 +17,8 @@ urlpatterns: list = [
     path("flux/rss/", feeds.PortalFeed(), name="numerique_ouvert_feed_rss"),
     path("flux/atom/", feeds.PortalAtomFeed(), name="numerique_ouvert_feed_atom"),
     path("sitemap.xml", seo.sitemap, name="numerique_ouvert_sitemap"),
+    path("sitemap-<slug:section>.xml", seo.sitemap_section,
+         name="numerique_ouvert_sitemap_section"),
     path("robots.txt", seo.robots_txt, name="numerique_ouvert_robots_txt"),
 ]
 

@@ -12,7 +12,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.syndication.views import Feed
-from django.db.models import F
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -21,7 +20,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Site, get_page_models
 
 from .features import enabled_features_for_site, feature_of, is_feature_enabled
-from .queries import listed_pages
+from .queries import items_in_order, listed_pages
 
 # Feed readers poll often: a bounded feed keeps each poll cheap.
 FEED_SIZE = 30
@@ -81,12 +80,31 @@ def page_entry(page, request, description: str | None = None) -> FeedEntry:
     )
 
 
-def newest_first(queryset):
-    """Newest first, with the tags of every page fetched in one query."""
-    queryset = queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+def newest(queryset, size: int) -> list[tuple]:
+    """``(pk, first_published_at)`` of the ``size`` most recently published items of
+    ``queryset``, newest first, then those never published (pages created live by a script
+    have no ``first_published_at``), latest created first.
+
+    Two narrow queries, each answered by walking an index and stopping after ``size`` rows.
+    Ordering by ``first_published_at DESC NULLS LAST`` instead (not the order of the index)
+    made PostgreSQL join and sort every page of the type: 25 to 80 ms at 10 000 pages.
+    """
+    queryset = queryset.order_by()
+    dated = (queryset.filter(first_published_at__isnull=False)
+             .order_by("-first_published_at", "-pk").values_list("pk", "first_published_at"))
+    undated = (queryset.filter(first_published_at__isnull=True).order_by("-pk")
+               .values_list("pk", "first_published_at"))
+    found = list(dated[:size])
+    return (found + list(undated[:size]))[:size]
+
+
+def fetch_in_order(queryset, ids: list) -> list:
+    """The pages of ``queryset`` whose primary keys are ``ids``, in that order, with their
+    tags (one query more) and without their StreamFields (a feed reads none of them)."""
+    queryset = queryset.defer_streamfields()
     if hasattr(queryset.model, "tags"):
         queryset = queryset.prefetch_related("tags")
-    return queryset
+    return items_in_order(queryset, ids)
 
 
 def feed_page_models(enabled: set[str]) -> list[type]:
@@ -183,15 +201,22 @@ class PortalAtomFeed(PortalFeed):
 
 
 def portal_entries(request, site: Site, size: int = FEED_SIZE) -> list[FeedEntry]:
-    """The ``size`` latest pages of the site: three queries per page type (pages, stages, tags),
-    whatever the number of pages."""
+    """The ``size`` latest pages of the site. Whatever the number of pages: two narrow queries
+    per page type find the latest ones (:func:`newest`), then the pages chosen are read with
+    their stages and tags, three queries per page type that has some."""
     enabled = enabled_features_for_site(None, request=request)
-    pages = []
+    sources, candidates = {}, []  # candidates: (first_published_at, pk, model)
     for model in feed_page_models(enabled):
-        queryset = listed_pages(model, request).descendant_of(site.root_page)
-        pages.extend(newest_first(queryset)[:size])
-    pages.sort(key=lambda page: (page.first_published_at or _OLDEST, page.pk), reverse=True)
-    return [page_entry(page, request) for page in pages[:size]]
+        sources[model] = listed_pages(model, request).descendant_of(site.root_page)
+        candidates += [(published, pk, model) for pk, published in newest(sources[model], size)]
+    # Newest first, never-published pages last (latest created first), as newest() orders them.
+    candidates.sort(key=lambda c: (c[0] is not None, c[0] or _OLDEST, c[1]), reverse=True)
+    chosen = candidates[:size]
+    pages = {}
+    for model, queryset in sources.items():
+        ids = [pk for _, pk, source in chosen if source is model]
+        pages.update((page.pk, page) for page in fetch_in_order(queryset, ids))
+    return [page_entry(pages[pk], request) for _, pk, _ in chosen if pk in pages]
 
 
 class IndexFeed(SourceFeed):
@@ -248,7 +273,8 @@ class IndexFeedsMixin:
 
     def get_feed_items(self, request) -> list:
         """The listing's ``feed_size`` newest items, with their stages and tags prefetched."""
-        return list(newest_first(self.get_listing_queryset(request))[: self.feed_size])
+        queryset = self.get_listing_queryset(request)
+        return fetch_in_order(queryset, [pk for pk, _ in newest(queryset, self.feed_size)])
 
     def feed_item_description(self, item) -> str:
         """The item's detail line (an event's date, a guide's review date) and its tagline."""

@@ -20,13 +20,12 @@ from wagtail.search import index
 from numerique_ouvert.api.fields import AbsoluteURLField, ChoiceWithLabelField, EventReportField
 from numerique_ouvert.core.blocks import ContentStreamBlock
 from numerique_ouvert.core.models import BaseIndexPage, BasePortalPage
-from numerique_ouvert.core.queries import public
 from numerique_ouvert.core.structured_data import organisation
 
 from .blocks import OrganiserBlock, ProgrammeBlock
 from .choices import EventFormat, EventStatus
 from .filters import EventFilterSet
-from .ics import build_calendar, ics_response
+from .ics import build_calendar, calendar_feed, ics_response
 
 FEATURE = "events"
 SCHEMA_EVENT_STATUS = {
@@ -34,8 +33,6 @@ SCHEMA_EVENT_STATUS = {
     EventStatus.CANCELLED: "EventCancelled",
     EventStatus.POSTPONED: "EventPostponed",
 }
-# A calendar client downloads the whole feed on each refresh: keep it bounded.
-CALENDAR_MAX_EVENTS = 500
 
 
 def upcoming_first(queryset):
@@ -70,17 +67,8 @@ class AbstractEventIndexPage(BaseIndexPage):
     @path("ical/", name="calendar")
     def calendar(self, request):
         """Upcoming events as an iCalendar feed, optionally for one stage (``?etape=``) or
-        format (``?format=``)."""
-        events = self.get_listing_model().objects.live().child_of(self).filter(
-            end__gte=timezone.now()).prefetch_related("stages").order_by("start")
-        stage = request.GET.get("etape")
-        if stage:
-            events = events.filter(stages__slug=stage)
-        event_format = request.GET.get("format")
-        if event_format:
-            events = events.filter(format=event_format)
-        events = public(events, request)[:CALENDAR_MAX_EVENTS]
-        return ics_response(build_calendar(events, request, self.title), self.slug)
+        format (``?format=``): see :func:`.ics.calendar_feed`."""
+        return ics_response(calendar_feed(self, request), self.slug)
 
     @property
     def calendar_url(self) -> str:

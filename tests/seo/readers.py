@@ -59,12 +59,36 @@ def titles(entries: list[dict]) -> list[str]:
 
 
 def sitemap_urls(response) -> dict[str, str | None]:
-    """``{location: lastmod}`` of a sitemap."""
+    """``{location: lastmod}`` of one sitemap file."""
     assert response.status_code == 200, response.status_code
+    assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
     assert root.tag == f"{SITEMAP}urlset"
     return {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
             for url in root.findall(f"{SITEMAP}url")}
+
+
+def sitemap_files(response) -> dict[str, str | None]:
+    """``{location: lastmod}`` of the files a sitemap index lists."""
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    return {entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod")
+            for entry in root.findall(f"{SITEMAP}sitemap")}
+
+
+def all_sitemap_urls(client, host: str = "testserver") -> dict[str, str | None]:
+    """``{location: lastmod}`` of every file listed by ``/sitemap.xml``, as a robot reads them:
+    each file requested at the address the index gives (on the index's host)."""
+    urls = {}
+    for location in sitemap_files(client.get("/sitemap.xml", HTTP_HOST=host)):
+        prefix = f"http://{host}/"
+        assert location.startswith(prefix), location
+        found = sitemap_urls(client.get("/" + location.removeprefix(prefix), HTTP_HOST=host))
+        assert not set(found) & set(urls), "a URL in two sitemap files"
+        urls.update(found)
+    return urls
 
 
 def json_ld(response) -> list[dict]:

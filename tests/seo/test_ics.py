@@ -126,3 +126,42 @@ def test_calendar_feed_says_when_an_event_is_cancelled(client, portal):
     (vevent,) = vevents(calendar_of(client.get(portal.events.url + "ical/")))
 
     assert str(vevent["STATUS"]) == "CANCELLED"
+
+
+@pytest.mark.django_db
+def test_calendar_feed_names_the_organiser_and_keeps_accents_and_commas(client, portal):
+    make_event(portal.events, "Atelier d'été, à Besançon ; le matin", venue_name="",
+               venue_address="3 place de l'Hôtel-de-Ville", venue_city="Besançon",
+               tagline="Une accroche longue : " + "données ouvertes, " * 8,
+               organisers=[("organiser", {"name": "Préfecture du Doubs",
+                                          "url": "https://doubs.example.gouv.fr"})])
+
+    (vevent,) = vevents(calendar_of(client.get(portal.events.url + "ical/")))
+
+    assert str(vevent["SUMMARY"]) == "Atelier d'été, à Besançon ; le matin"
+    assert str(vevent["LOCATION"]) == "3 place de l'Hôtel-de-Ville, Besançon"
+    assert str(vevent["DESCRIPTION"]).endswith("données ouvertes, données ouvertes, ")
+    assert str(vevent["ORGANIZER"]) == "https://doubs.example.gouv.fr"
+    assert vevent["ORGANIZER"].params["CN"] == "Préfecture du Doubs"
+
+
+@pytest.mark.django_db
+def test_calendar_feed_lists_the_next_twelve_months_only(client, portal):
+    make_event(portal.events, "Dans six mois", days_from_now=180)
+    make_event(portal.events, "Dans deux ans", days_from_now=730)
+
+    events = vevents(calendar_of(client.get(portal.events.url + "ical/")))
+
+    assert [str(vevent["SUMMARY"]) for vevent in events] == ["Dans six mois"]
+
+
+@pytest.mark.django_db
+def test_calendar_feed_shows_an_event_published_after_it_was_downloaded(client, portal):
+    make_event(portal.events, "Premier", days_from_now=5)
+    before = vevents(calendar_of(client.get(portal.events.url + "ical/")))
+    make_event(portal.events, "Second", publish=True, days_from_now=6)
+
+    after = vevents(calendar_of(client.get(portal.events.url + "ical/")))
+
+    assert [str(vevent["SUMMARY"]) for vevent in before] == ["Premier"]
+    assert [str(vevent["SUMMARY"]) for vevent in after] == ["Premier", "Second"]

@@ -4,7 +4,11 @@ pages (with their stages and tags) they list."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from numerique_ouvert.core.cache import bump
+from numerique_ouvert.core.signals import LISTINGS
 from tests.factories import (
     make_commun,
     make_content_page,
@@ -13,13 +17,17 @@ from tests.factories import (
     make_hybrid_event,
     many_stages,
 )
-from tests.query_counts import assert_constant_queries, warm_render
+from tests.html import soup
+from tests.query_counts import Render, assert_constant_queries, warm_render
 from tests.seo.readers import published
 
-# Site, settings, then three queries (pages, stages, tags) per page type of the features.
-PORTAL_FEED_MAX_QUERIES = 12
-# Site, settings, count, pages, then one query per page type for the specific pages (11 here).
-SITEMAP_MAX_QUERIES = 15
+# Site, settings, then per page type of the features: two narrow queries that find its newest
+# pages (published, never published) and three that read those chosen (pages, stages, tags).
+PORTAL_FEED_MAX_QUERIES = 17
+# A sitemap file: site, settings, the rows of its pages.
+SITEMAP_MAX_QUERIES = 3
+# The index when its counts are not cached: site, settings, counts grouped by page type.
+SITEMAP_INDEX_MAX_QUERIES = 3
 
 # warm_render reads every response with the HTML parser; XML elements are found all the same.
 pytestmark = pytest.mark.filterwarnings("ignore::bs4.XMLParsedAsHTMLWarning")
@@ -37,6 +45,17 @@ def add_pages(portal, count: int, kinds=("guides", "events", "hybrid", "communs"
         maker, parent = makers[kind]
         tags = {} if kind == "content" else {"tags": [f"mot-clé {i}", f"thème {i % 3}"]}
         published(maker(parent, stages=stages[i % 5:i % 5 + 2], **tags), days_ago=i)
+
+
+def cold_listing_render(client, url: str) -> Render:
+    """The SQL of ``url`` right after a publication: other caches warm, cached listings
+    (the sitemap's counts) invalidated as publishing a page does."""
+    client.get(url)
+    bump(LISTINGS)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return Render([query["sql"] for query in context.captured_queries], soup(response))
 
 
 def items_in(render) -> int:
@@ -71,12 +90,47 @@ def test_index_feed_queries_do_not_grow_with_the_number_of_pages(client, portal,
     assert_constant_queries(small, large, f"{index_name} {feed} 5 vs 40")
 
 
-@pytest.mark.django_db
-def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client, portal):
-    add_pages(portal, 5)
-    small = warm_render(client, "/sitemap.xml")
-    add_pages(portal, 35)
-    large = warm_render(client, "/sitemap.xml")
+SITEMAP_FILES = ("/sitemap-pages.xml", "/sitemap-guides.xml", "/sitemap-events.xml",
+                 "/sitemap-communs.xml")
 
-    assert (items_in(small), items_in(large)) == (6 + 5, 6 + 40)  # the home and 5 index pages
-    assert_constant_queries(small, large, "sitemap 5 vs 40", budget=SITEMAP_MAX_QUERIES)
+
+@pytest.mark.django_db
+def test_sitemap_file_queries_do_not_grow_with_the_number_of_pages(client, portal):
+    add_pages(portal, 10)
+    small = {url: warm_render(client, url) for url in SITEMAP_FILES}
+    add_pages(portal, 500)
+    large = {url: warm_render(client, url) for url in SITEMAP_FILES}
+
+    for url in SITEMAP_FILES:
+        assert items_in(small[url]) < items_in(large[url]), url
+        assert_constant_queries(small[url], large[url], f"{url} 10 vs 510",
+                                budget=SITEMAP_MAX_QUERIES)
+
+
+@pytest.mark.django_db
+def test_sitemap_index_queries_do_not_grow_with_the_number_of_pages(client, portal, settings):
+    settings.NUMERIQUE_OUVERT = {"SITEMAP_LIMIT": 50}
+    add_pages(portal, 10)
+    small = cold_listing_render(client, "/sitemap.xml")
+    add_pages(portal, 500)
+    large = cold_listing_render(client, "/sitemap.xml")
+
+    # One file per section (pages, guides, events, communs, testimonies), then, at 50 URLs a
+    # file: pages 104 URLs (3 files), guides 103 (3), events 205 (5), communs 103 (3), 1.
+    assert (small.count("sitemap"), large.count("sitemap")) == (5, 15)
+    assert_constant_queries(small, large, "sitemap index 10 vs 510",
+                            budget=SITEMAP_INDEX_MAX_QUERIES)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["", "?etape=utiliser", "?format=rencontre"])
+def test_calendar_feed_queries_do_not_grow_with_the_number_of_events(client, portal, query):
+    url = portal.events.url + "ical/" + query
+    add_pages(portal, 10, kinds=("events", "hybrid"))
+    small = cold_listing_render(client, url)
+    add_pages(portal, 60, kinds=("events", "hybrid"))
+    large = cold_listing_render(client, url)
+
+    small_events, large_events = (str(render.html).count("BEGIN:VEVENT") for render in (small, large))
+    assert 0 < small_events < large_events
+    assert_constant_queries(small, large, f"calendar {query} 10 vs 70")

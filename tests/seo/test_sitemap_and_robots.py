@@ -4,7 +4,6 @@ them to it and away from the admin and the search results."""
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
 from django.utils.timezone import localdate
 from wagtail.models import PageViewRestriction
 
@@ -16,7 +15,7 @@ from tests.factories import (
     make_guide,
     set_features,
 )
-from tests.seo.readers import published, sitemap_urls
+from tests.seo.readers import all_sitemap_urls, published, sitemap_files, sitemap_urls
 
 
 @pytest.mark.django_db
@@ -26,7 +25,7 @@ def test_sitemap_lists_the_public_pages_of_the_site_with_their_last_modification
     event = published(make_event(portal.events), days_ago=1)
     content = published(make_content_page(portal.home), days_ago=3)
 
-    urls = sitemap_urls(client.get(reverse("numerique_ouvert_sitemap")))
+    urls = all_sitemap_urls(client)
 
     pages = [portal.home, portal.parcours, portal.guides, portal.events, portal.communs,
              portal.testimonies, guide, event, content]
@@ -51,7 +50,7 @@ def test_sitemap_leaves_out_noindex_unlisted_private_draft_and_switched_off_page
                                        password="secret")
     set_features(portal.site, communs=False)
 
-    urls = sitemap_urls(client.get("/sitemap.xml"))
+    urls = all_sitemap_urls(client)
 
     assert kept.get_full_url() in urls
     for page in [*hidden, portal.communs]:
@@ -64,8 +63,8 @@ def test_each_site_has_its_own_sitemap(client, portal):
     other = build_portal(hostname="autre.example.org")
     theirs = make_guide(other.guides)
 
-    our_urls = sitemap_urls(client.get("/sitemap.xml"))
-    their_urls = sitemap_urls(client.get("/sitemap.xml", HTTP_HOST="autre.example.org"))
+    our_urls = all_sitemap_urls(client)
+    their_urls = all_sitemap_urls(client, host="autre.example.org")
 
     assert ours.get_full_url() in our_urls and theirs.get_full_url() not in our_urls
     assert theirs.get_full_url() in their_urls and ours.get_full_url() not in their_urls
@@ -94,3 +93,38 @@ def test_robots_txt_names_the_sitemap_of_the_requested_host(client, portal):
     response = client.get("/robots.txt", HTTP_HOST="autre.example.org")
 
     assert "Sitemap: http://autre.example.org/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_sitemap_index_lists_one_file_per_enabled_section_split_at_the_limit(
+        client, portal, settings):
+    settings.NUMERIQUE_OUVERT = {"SITEMAP_LIMIT": 2}
+    guides = [make_guide(portal.guides, f"Guide {n}") for n in range(3)]
+    set_features(portal.site, communs=False)
+
+    files = sitemap_files(client.get("/sitemap.xml"))
+
+    assert set(files) == {
+        "http://testserver/sitemap-pages.xml",  # home, parcours
+        "http://testserver/sitemap-guides.xml",  # the index and 3 guides: 2 files
+        "http://testserver/sitemap-guides.xml?p=2",
+        "http://testserver/sitemap-events.xml",
+        "http://testserver/sitemap-testimonies.xml",
+    }
+    first = sitemap_urls(client.get("/sitemap-guides.xml"))
+    second = sitemap_urls(client.get("/sitemap-guides.xml?p=2"))
+    assert len(first) == len(second) == 2
+    assert set(first) | set(second) == {page.get_full_url() for page in [portal.guides, *guides]}
+    for missing in ("/sitemap-guides.xml?p=3", "/sitemap-guides.xml?p=0",
+                    "/sitemap-guides.xml?p=deux", "/sitemap-communs.xml", "/sitemap-autre.xml"):
+        assert client.get(missing).status_code == 404, missing
+
+
+@pytest.mark.django_db
+def test_sitemap_urls_are_those_wagtail_gives_to_accented_slugs(client, portal):
+    accented = published(make_guide(portal.guides, "Guide d'été", slug="guide-d-été"), days_ago=1)
+
+    urls = sitemap_urls(client.get("/sitemap-guides.xml"))
+
+    assert "%C3%A9" in accented.get_full_url()  # percent-encoded, as reverse() does
+    assert urls[accented.get_full_url()] == localdate(accented.last_published_at).isoformat()
