@@ -147,9 +147,10 @@ def _get(http: Client, url: str):
 
 def measure(http: Client, target: Target, repeat: int, budget: float) -> Measurement:
     """Warm the URL up once (renditions, menu and settings caches), time one request after
-    emptying the cache (**cold**), count the queries of one warm request, then time ``repeat`` requests (without query capture, which slows them), or fewer
-    if they take more than ``budget`` seconds in all: a page taking seconds is slow enough to
-    report without thirty samples of it."""
+    emptying the cache (**cold**), count the queries of one warm request, then time ``repeat``
+    requests (without query capture, which slows them), or fewer if they take more than
+    ``budget`` seconds in all: a page taking seconds is slow enough to report without thirty
+    samples of it."""
     start = time.perf_counter()
     response = _get(http, target.url)
     if response.status_code != 200:

@@ -16,6 +16,11 @@ ALLOWED_HOSTS = ["*"]
 _TEMP = Path(tempfile.gettempdir())
 DATABASES = {"default": env_database("BENCHMARK_DATABASE_URL",
                                      f"sqlite:///{_TEMP / 'numerique_ouvert_bench.sqlite3'}")}
+# As the example site does for its own database: the "french" configuration on PostgreSQL (the
+# base settings decided it on the developer's database, not on this one).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env_str("SEARCH_CONFIG", "french")
 # Images and their renditions go to the run's temporary folder, never to the project's media/.
 MEDIA_ROOT = Path(env_str("BENCHMARK_MEDIA_ROOT", str(_TEMP / "numerique_ouvert_bench_media")))
 
