@@ -1,10 +1,13 @@
 """Site search: every enabled page type (and approved testimonies), with type and stage facets.
 
-Matching and ranking are Wagtail's search backend (the database backend: PostgreSQL full text
-with the ``french`` configuration, stemming included, or SQLite FTS). The backend hands back
-a Django queryset of the matching pages; filters, the counts of both facets and the total are
-then computed on it in one ``UNION ALL`` query, and the page of results in one more (plus one
-per page type shown), whatever the number of matches.
+Matching and ranking use the tables of Wagtail's database search backend (PostgreSQL full text
+with the ``french`` configuration, stemming included, or SQLite FTS5), but the queries are
+written here rather than through ``.search()``: the backend matches ``title || body``, which no
+index can serve, and on SQLite ranks every match with one correlated subquery each, so both cost
+seconds at 10 000 items. Here the words are matched on the index entries with the indexes
+(:class:`_SearchIndex`), every facet count comes from one grouped query over those matches, and
+ranking runs once, over the filtered matches, in the query that fetches the page of results
+(plus one query per page type shown), whatever the number of matches.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import CharField, Count, F, Q, Value
+from django.db import connections, router
+from django.db.models import BooleanField, Count, F, Func, IntegerField, Q, Value
 from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest
 from django.utils.html import escape
@@ -79,6 +84,105 @@ def highlight(text: str, terms: list[str], length: int = 240) -> SafeString:
     return mark_safe(pattern.sub(r"<mark>\1</mark>", escaped))  # noqa: S308 — escaped above
 
 
+class _Once(Func):
+    """A PostgreSQL text query as a subquery: computed once per query rather than once per row
+    (without a ``SEARCH_CONFIG``, ``to_tsquery(text)`` is not a constant), and opaque to the
+    planner, which then estimates few matches and uses the GIN indexes. Given the constant, it
+    may read the whole table for a common word instead, with ``@@`` on every entry (about 100 ms
+    instead of 10 at 40 000 entries)."""
+
+    template = "(SELECT %(expressions)s)"
+
+    def __init__(self, tsquery):
+        from django.contrib.postgres.search import SearchQueryField
+
+        super().__init__(tsquery, output_field=SearchQueryField())
+
+
+class _Matches(Func):
+    """``vector @@ tsquery`` as a condition (the ``title=tsquery`` lookup would wrap a
+    :class:`_Once` in another ``to_tsquery``)."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+class _SearchIndex:
+    """The words of a query matched and ranked on the index entries of Wagtail's database backend.
+
+    ``entries(content_type_ids)`` is a queryset of the entries (one per indexed object) matching
+    every word, with ``object_pk`` the object's primary key as an integer and ``object_type`` its
+    content type id; ``ranked(entries)``
+    orders them best first. Each word is matched on the title or on the body: that is the
+    backend's ``(title || body) @@ query`` for the ``and`` operator, but PostgreSQL answers it
+    with the GIN indexes on ``title`` and ``body`` instead of reading every entry.
+    """
+
+    def __init__(self, query: str):
+        from wagtail.search.backends import get_search_backend
+        from wagtail.search.models import IndexEntry
+
+        backend = get_search_backend()
+        self.compiler = backend.query_compiler_class(Page.objects.none(), query, operator="and")
+        self.config = self.compiler.get_config(backend)
+        vendor = connections[router.db_for_read(IndexEntry)].vendor
+        if vendor == "postgresql" and hasattr(self.compiler, "build_tsquery"):
+            self.entries = self._postgresql_entries
+            self.ranked = self._postgresql_ranked
+        elif vendor == "sqlite" and hasattr(self.compiler, "FTS_TABLE_FIELDS"):
+            self.entries = self._sqlite_entries
+            self.ranked = self._sqlite_ranked
+        else:
+            raise ImproperlyConfigured(
+                "The portal search needs Wagtail's database search backend "
+                "(wagtail.search.backends.database) on PostgreSQL or SQLite.")
+
+    def _postgresql_entries(self, content_type_ids: list[int]):
+        from modelsearch.query import PlainText
+        from wagtail.search.models import IndexEntry
+
+        # Split like the backend does, so "open-source" is two words.
+        words = [word for word in re.split(r"[\s\-]+", self.compiler.query.query_string) if word]
+        entries = IndexEntry.objects.filter(content_type_id__in=content_type_ids)
+        if not words:
+            return entries.none()
+        for word in words:
+            tsquery = _Once(self.compiler.build_tsquery(PlainText(word, operator="and"),
+                                                        config=self.config))
+            entries = entries.filter(_Matches(F("title"), tsquery) | _Matches(F("body"), tsquery))
+        return entries.annotate(object_pk=Cast("object_id", IntegerField()),
+                                object_type=F("content_type_id"))
+
+    def _postgresql_ranked(self, entries):
+        # The backend's relevance: title rank weighted by the title's shortness, plus body rank.
+        from django.contrib.postgres.search import SearchRank
+
+        tsquery = _Once(self.compiler.build_tsquery(self.compiler.query, config=self.config))
+        weights = self.compiler.sql_weights
+        rank = (SearchRank(F("title"), tsquery, weights=weights) * F("title_norm")
+                + SearchRank(F("body"), tsquery, weights=weights))
+        return entries.annotate(rank=rank).order_by("-rank", "-object_pk")
+
+    def _sqlite_entries(self, content_type_ids: list[int]):
+        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+        from wagtail.search.models import SQLiteFTSIndexEntry
+
+        query = normalize(self.compiler.query)
+        match = MatchExpression(self.compiler.FTS_TABLE_FIELDS,
+                                self.compiler.build_search_query(query, config=self.config))
+        return (SQLiteFTSIndexEntry.objects.filter(match)
+                .filter(index_entry__content_type_id__in=content_type_ids)
+                .annotate(object_pk=Cast("index_entry__object_id", IntegerField()),
+                          object_type=F("index_entry__content_type_id")))
+
+    def _sqlite_ranked(self, entries):
+        # bm25() is lower for better matches; the backend weights it like PostgreSQL's rank.
+        rank = self.compiler._build_rank_expression(self.compiler.get_search_vectors(),
+                                                    self.config)
+        return entries.annotate(rank=rank).order_by("rank", "-object_pk")
+
+
 class PortalSearch:
     """One search request: the query, the filters (``type``, ``etape``), facets and results."""
 
@@ -94,7 +198,6 @@ class PortalSearch:
             for model, content_type in ContentType.objects.get_for_models(*self.models).items()
         } if self.models else {}
         self.stages = all_stages(request)
-        stage_slugs = {stage.slug for stage in self.stages}
         types = {type_key(model) for model in self.models}
         if TESTIMONIES in self.enabled:
             types.add(TESTIMONIES)
@@ -103,114 +206,98 @@ class PortalSearch:
         chosen_type = request.GET.get("type", "")
         self.type = chosen_type if chosen_type in types else ""
         chosen_stage = request.GET.get("etape", "")
-        self.stage = chosen_stage if chosen_stage in stage_slugs else ""
+        self.stage = next((stage for stage in self.stages if stage.slug == chosen_stage), None)
+        self.index = _SearchIndex(self.query) if self.query else None
         self._counts: dict[str, dict[str, int]] | None = None
 
-    # --- Matching ------------------------------------------------------------------------------
+    # --- Candidates ----------------------------------------------------------------------------
 
-    def _page_matches(self):
-        """The backend's queryset of matching pages (live, public, on this site, of an enabled
-        type, listed), ordered by relevance."""
+    def _declaring_models(self, field_name: str) -> list:
+        """Models whose table holds ``field_name`` (a subclass of a page type shares its
+        parent's table and so its parent's ``listed`` column and ``stages`` table)."""
+        return list({model._meta.get_field(field_name).model: None for model in self.models})
+
+    def _pages(self):
+        """Live, public, listed pages of the searchable types on this site, matched or not."""
         if not self.models:
             return Page.objects.none()
         root = site_root_page(self.request)
-        base = public(Page.objects.live().descendant_of(root), self.request).filter(
-            content_type__in=list(self.type_of_content_type))
-        results = base.search(self.query, operator="and")
-        matches = results.get_queryset() if hasattr(results, "get_queryset") else base.filter(
-            pk__in=[page.pk for page in results])
         unlisted = Q()
-        for model in self.models:
+        for model in self._declaring_models("listed"):
             unlisted |= Q(pk__in=model.objects.filter(listed=False).values("pk"))
-        return matches.exclude(unlisted)
+        return (public(Page.objects.live().descendant_of(root), self.request)
+                .filter(content_type__in=list(self.type_of_content_type)).exclude(unlisted))
 
-    def _stage_q(self, slug: str) -> Q:
+    def _stage_q(self, stage_id: int, models: list | None = None) -> Q:
+        """Pages (or ``models``) with this stage, read on the stage tables only: no join that
+        would repeat a row per stage."""
         q = Q()
-        for model in self.models:
-            q |= Q(pk__in=model.objects.filter(stages__slug=slug).values("pk"))
+        for model in models or self._declaring_models("stages"):
+            field = model._meta.get_field("stages")
+            through = field.remote_field.through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}_id": stage_id})
+            q |= Q(pk__in=through.values(f"{field.m2m_field_name()}_id"))
         return q
 
-    def _type_q(self, key: str) -> Q:
-        return Q(content_type__in=[pk for pk, of_type in self.type_of_content_type.items()
-                                   if of_type == key])
-
-    def _filtered_pages(self, skip: str | None = None):
-        matches = self._page_matches()
-        if self.stage and skip != "etape":
-            matches = matches.filter(self._stage_q(self.stage))
-        if self.type and skip != "type":
-            if self.type == TESTIMONIES:
-                return matches.none()
-            matches = matches.filter(self._type_q(self.type))
-        return matches
-
-    def _testimony_matches(self, skip: str | None = None):
+    def _testimonies(self):
+        """Approved testimonies of this site, matched or not; None when the feature is off."""
         from numerique_ouvert.testimonies.models import Testimony
 
-        if TESTIMONIES not in self.enabled or (self.type and self.type != TESTIMONIES
-                                               and skip != "type"):
+        if TESTIMONIES not in self.enabled:
             return None
-        results = Testimony.objects.published().search(self.query, operator="and")
-        if not hasattr(results, "get_queryset"):
-            return None
-        matches = results.get_queryset().filter(
-            pk__in=Testimony.objects.published().for_site(site_root_page(self.request).url_path)
-            .values("pk"))
-        if self.stage and skip != "etape":
-            matches = matches.filter(stages__slug=self.stage)
-        return matches
+        return (Testimony.objects.published()
+                .for_site(site_root_page(self.request).url_path).order_by())
+
+    def _testimony_content_type_ids(self) -> list[int]:
+        from numerique_ouvert.testimonies.models import Testimony
+
+        return [ContentType.objects.get_for_model(Testimony).pk]
 
     # --- Facets --------------------------------------------------------------------------------
 
     def _count(self) -> None:
+        """Every count from one query: matching pages per content type (all, and per stage),
+        and matching testimonies (all, and per stage). Filters are applied here, in Python, so
+        each facet counts as if its own filter were not set."""
         if self._counts is not None:
             return
-        empty = Value("", output_field=CharField())
-
-        def part(queryset, facet: str, value):
-            return (queryset.order_by().values(facet=Value(facet, output_field=CharField()),
-                                               value=value)
-                    .annotate(n=Count("pk", distinct=True)))
-
-        parts = [
-            part(self._filtered_pages(), "total", empty),
-            part(self._filtered_pages(skip="type"), "type",
-                 Cast(F("content_type_id"), output_field=CharField())),
-        ]
-        by_stage = self._filtered_pages(skip="etape")
-        for model in self.models:
-            parts.append(part(model.objects.filter(pk__in=by_stage.values("pk")), "etape",
-                              F("stages__slug")))
-        testimonies = self._testimony_matches()
+        parts = []
+        per_stage = {f"stage_{stage.pk}": Count("pk", filter=self._stage_q(stage.pk))
+                     for stage in self.stages}
+        content_types = list(self.type_of_content_type)
+        if content_types:
+            matches = self.index.entries(content_types).values("object_pk")
+            parts.append(self._pages().filter(pk__in=matches).order_by()
+                         .values(bucket=F("content_type_id"))
+                         .annotate(n=Count("pk"), **per_stage))
+        testimonies = self._testimonies()
         if testimonies is not None:
-            parts.append(part(testimonies, "total-testimonies", empty))
-        testimonies_by_stage = self._testimony_matches(skip="etape")
-        if testimonies_by_stage is not None:
-            parts.append(part(testimonies_by_stage, "etape", F("stages__slug")))
-        testimonies_any_type = self._testimony_matches(skip="type")
-        if testimonies_any_type is not None:
-            parts.append(part(testimonies_any_type, "type-testimonies", empty))
+            model = testimonies.model
+            stages = {f"stage_{stage.pk}": Count("pk", filter=self._stage_q(stage.pk, [model]))
+                      for stage in self.stages}
+            matches = self.index.entries(self._testimony_content_type_ids()).values("object_pk")
+            # A constant bucket: Django leaves it out of GROUP BY, so this part is one row.
+            parts.append(testimonies.filter(pk__in=matches)
+                         .annotate(bucket=Value(0, output_field=IntegerField()))
+                         .values("bucket").annotate(n=Count("pk"), **stages))
+        rows = list(parts[0].union(*parts[1:], all=True)) if parts else []
+        chosen = f"stage_{self.stage.pk}" if self.stage else "n"
         counts: dict[str, dict[str, int]] = {"total": {}, "type": {}, "etape": {}}
-        for row in parts[0].union(*parts[1:], all=True):
-            facet, value, n = row["facet"], row["value"], row["n"]
-            if facet == "type":
-                key = self.type_of_content_type[int(value)]
-                counts["type"][key] = counts["type"].get(key, 0) + n
-            elif facet == "type-testimonies":
-                counts["type"][TESTIMONIES] = n
-            elif facet in ("total", "total-testimonies"):
-                counts["total"][facet] = n
-            elif value:
-                counts["etape"][value] = counts["etape"].get(value, 0) + n
+        for row in rows:
+            key = self.type_of_content_type.get(row["bucket"], TESTIMONIES)
+            counts["type"][key] = counts["type"].get(key, 0) + row[chosen]
+            if self.type in ("", key):
+                kind = "testimonies" if key == TESTIMONIES else "pages"
+                counts["total"][kind] = counts["total"].get(kind, 0) + row[chosen]
+                for stage in self.stages:
+                    counts["etape"][stage.slug] = (counts["etape"].get(stage.slug, 0)
+                                                   + row[f"stage_{stage.pk}"])
         self._counts = counts
 
     @property
     def total(self) -> int:
         self._count()
-        totals = self._counts["total"]
-        if self.type == TESTIMONIES:
-            return totals.get("total-testimonies", 0)
-        return totals.get("total", 0) + (0 if self.type else totals.get("total-testimonies", 0))
+        return sum(self._counts["total"].values())
 
     def type_options(self) -> list[Option]:
         self._count()
@@ -221,9 +308,28 @@ class PortalSearch:
     def stage_options(self) -> list[Option]:
         self._count()
         return [Option(stage.slug, stage.name, self._counts["etape"].get(stage.slug, 0),
-                       stage.slug == self.stage) for stage in self.stages]
+                       stage == self.stage) for stage in self.stages]
 
     # --- Results -------------------------------------------------------------------------------
+
+    def ranked_pages(self):
+        """Entries of the matching pages that pass the filters, best first."""
+        pages = self._pages()
+        if self.stage:
+            pages = pages.filter(self._stage_q(self.stage.pk))
+        content_types = [pk for pk, key in self.type_of_content_type.items()
+                         if self.type in ("", key)]
+        entries = self.index.entries(content_types).filter(object_pk__in=pages.values("pk"))
+        return self.index.ranked(entries)
+
+    def ranked_testimonies(self):
+        """Entries of the matching testimonies that pass the filters, best first."""
+        testimonies = self._testimonies()
+        if self.stage:
+            testimonies = testimonies.filter(self._stage_q(self.stage.pk, [testimonies.model]))
+        entries = self.index.entries(self._testimony_content_type_ids()).filter(
+            object_pk__in=testimonies.values("pk"))
+        return self.index.ranked(entries)
 
     def results_page(self):
         """The requested page of results: pages first by relevance, then testimonies."""
@@ -238,7 +344,7 @@ class PortalSearch:
 
 class _Results:
     """What the paginator slices: matching pages, then matching testimonies, fetched one page
-    at a time and made specific in one query per page type."""
+    at a time: the ranked ids first, then the pages in one query per page type shown."""
 
     def __init__(self, search: PortalSearch):
         self.search = search
@@ -250,22 +356,33 @@ class _Results:
         return self.count()
 
     def __getitem__(self, window: slice) -> list:
+        from numerique_ouvert.testimonies.models import Testimony
+
         search = self.search
         search._count()
-        pages_total = 0 if search.type == TESTIMONIES else search._counts["total"].get("total", 0)
+        pages_total = search._counts["total"].get("pages", 0)
         start, stop = window.start or 0, window.stop
         found: list = []
         if start < pages_total:
-            pages = (search._filtered_pages().defer_streamfields().specific()
-                     [start:min(stop, pages_total)])
-            found.extend(_result(search, page) for page in pages)
-        if stop > pages_total:
-            testimonies = search._testimony_matches()
-            if testimonies is not None:
-                first = max(0, start - pages_total)
-                found.extend(_testimony_result(search, t)
-                             for t in testimonies.select_related("related_page")
-                             [first:stop - pages_total])
+            ranked = list(search.ranked_pages()[start:min(stop, pages_total)]
+                          .values_list("object_pk", "object_type"))
+            by_type: dict[int, list[int]] = {}
+            for pk, content_type_id in ranked:
+                by_type.setdefault(content_type_id, []).append(pk)
+            pages = {}
+            for content_type_id, pks in by_type.items():
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                pages.update(model.objects.filter(pk__in=pks).defer_streamfields().in_bulk())
+            found.extend(_result(search, pages[pk]) for pk, _ in ranked if pk in pages)
+        testimonies_total = search._counts["total"].get("testimonies", 0)
+        if stop > pages_total and testimonies_total:
+            first = max(0, start - pages_total)
+            ranked = list(search.ranked_testimonies()[first:stop - pages_total]
+                          .values_list("object_pk", flat=True))
+            testimonies = (Testimony.objects.filter(pk__in=ranked)
+                           .select_related("related_page").in_bulk())
+            found.extend(_testimony_result(search, testimonies[pk]) for pk in ranked
+                         if pk in testimonies)
         return found
 
 

@@ -75,6 +75,26 @@ def test_search_type_and_stage_filters(client, content):
 
 
 @pytest.mark.django_db
+def test_each_facet_counts_as_if_its_own_filter_were_not_set(client, content):
+    _, page = search(client, {"q": "communs", "type": "events", "etape": "cooperer"})
+    assert result_titles(page) == ["Atelier communs"]
+    # Types under the stage filter only, stages under the type filter only.
+    assert facet(page, "type")["communs"] == "Communs numériques (1)"
+    assert facet(page, "type")["testimonies"] == "Témoignages (0)"
+    assert facet(page, "etape")["cooperer"] == "Coopérer (1)"
+    assert facet(page, "etape")["utiliser"] == "Utiliser (0)"
+
+
+@pytest.mark.django_db
+def test_every_word_must_match_in_the_title_or_the_text(client, content):
+    # "atelier" is in the title only, "contribuer" in the tagline only.
+    _, page = search(client, "atelier contribuer")
+    assert result_titles(page) == ["Atelier communs"]
+    _, page = search(client, "atelier introuvablexyz")
+    assert result_titles(page) == []
+
+
+@pytest.mark.django_db
 def test_summaries_are_escaped_and_highlighted(client, content):
     response, page = search(client, "catalogue")
     summary = page.select_one(".portal-search-results li p.fr-text--sm")
