@@ -153,12 +153,14 @@ def prefetch_renditions(images: Iterable, *filter_specs: str) -> None:
         image.prefetched_renditions = found[image.pk]
 
 
+def card_image(page):
+    """The image a page's card shows: its ``card_image`` if it has one, else its ``image``."""
+    return getattr(page, "card_image", None) or getattr(page, "image", None)
+
+
 def prefetch_card_renditions(pages: Iterable) -> None:
-    """Prefetch the card image rendition of each page (``card_image`` or ``image``)."""
-    prefetch_renditions(
-        (getattr(page, "card_image", None) or getattr(page, "image", None) for page in pages),
-        CARD_RENDITION,
-    )
+    """Prefetch the card image rendition of each page (see :func:`card_image`)."""
+    prefetch_renditions((card_image(page) for page in pages), CARD_RENDITION)
 
 
 def load_page_images(page, field_names: tuple[str, ...], *filter_specs: str) -> None:

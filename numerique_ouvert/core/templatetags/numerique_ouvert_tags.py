@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from ..cache import cached
 from ..features import enabled_features_for_site, feature_of, get_features
-from ..queries import CARD_RENDITION, listing_url_of, public
+from ..queries import CARD_RENDITION, card_image, listing_url_of, public
 from ..signals import MENU
 from ..structured_data import breadcrumb_list, render_json_ld
 
@@ -133,7 +133,7 @@ def portal_card(context, page: Page, heading_tag: str = "h3") -> dict:
         "title_max_length": 150,
         "description_max_length": 180,
     }
-    image = getattr(page, "card_image", None) or getattr(page, "image", None)
+    image = card_image(page)
     if image is not None:
         rendition = image.get_rendition(CARD_RENDITION)
         data.update(image_url=rendition.url, image_alt="", ratio_class="fr-ratio-16x9")
