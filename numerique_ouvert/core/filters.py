@@ -91,8 +91,11 @@ class ListingFilterSet(django_filters.FilterSet):
     # Labels of the "any value" option of facets without fixed choices.
     any_labels: dict[str, str] = {"tag": _("Tous les mots-clés")}
 
-    def __init__(self, data: QueryDict | None = None, queryset: QuerySet | None = None,
-                 cache_key: str | None = None, **kwargs):
+    # Set by the index page (its key depends on the active filters): the counts are then cached
+    # until the next publication.
+    cache_key: str | None = None
+
+    def __init__(self, data: QueryDict | None = None, queryset: QuerySet | None = None, **kwargs):
         # Only this filterset's parameters count (``page`` and others are not filters).
         self.query = data.copy() if data is not None else QueryDict(mutable=True)
         if data is not None:
@@ -101,8 +104,6 @@ class ListingFilterSet(django_filters.FilterSet):
                 if key not in self.base_filters:
                     del data[key]
         super().__init__(data or None, queryset=queryset, **kwargs)
-        # Set by the index page: the counts are then cached until the next publication.
-        self.cache_key = cache_key
         self._counts: dict[str, dict[str, tuple[str, int]]] | None = None
         self._total: int | None = None
         self.facet_specs = {name: spec for name, spec in self.get_facet_specs().items()

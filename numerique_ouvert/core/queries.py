@@ -122,6 +122,11 @@ def items_in_order(queryset, ids: list) -> list:
     return [found[pk] for pk in ids if pk in found]
 
 
+def card_rows(queryset):
+    """``queryset`` without its StreamFields when it holds pages: cards never show them."""
+    return queryset.defer_streamfields() if hasattr(queryset, "defer_streamfields") else queryset
+
+
 def cached_items(key: str, queryset, limit: int | None = None) -> list:
     """The first ``limit`` objects of the ordered ``queryset``: their ids are cached
     (``cached_listing``), the objects read by primary key."""

@@ -19,6 +19,7 @@ from django.http import Http404
 from numerique_ouvert.core.features import parcours_sources
 from numerique_ouvert.core.queries import (
     cached_listing,
+    card_rows,
     items_in_order,
     listing_key,
     listing_url_of,
@@ -102,11 +103,8 @@ def stage_context(hub, request, stage_slug: str) -> dict:
 
         ids, total = cached_listing(
             listing_key("stage", hub.pk, feature.feature_key, stage.pk), first_items)
-        # Read by primary key without the stage join; cards never show a StreamField.
-        rows = queryset.prefetch_related(None)
-        if hasattr(rows, "defer_streamfields"):
-            rows = rows.defer_streamfields()
-        items = items_in_order(rows, ids)
+        # Read by primary key, without the stage join.
+        items = items_in_order(card_rows(queryset.prefetch_related(None)), ids)
         if not items:
             continue
         for item in items:

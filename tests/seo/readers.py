@@ -58,24 +58,25 @@ def titles(entries: list[dict]) -> list[str]:
     return [entry["title"] for entry in entries]
 
 
-def sitemap_urls(response) -> dict[str, str | None]:
-    """``{location: lastmod}`` of one sitemap file."""
+def _sitemap_entries(response, root: str, entry: str) -> dict[str, str | None]:
+    """``{location: lastmod}`` of the ``entry`` elements of a sitemap XML document whose root
+    element is ``root``."""
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    assert root.tag == f"{SITEMAP}urlset"
-    return {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
-            for url in root.findall(f"{SITEMAP}url")}
+    document = ET.fromstring(response.content)
+    assert document.tag == f"{SITEMAP}{root}"
+    return {element.findtext(f"{SITEMAP}loc"): element.findtext(f"{SITEMAP}lastmod")
+            for element in document.findall(f"{SITEMAP}{entry}")}
+
+
+def sitemap_urls(response) -> dict[str, str | None]:
+    """``{location: lastmod}`` of one sitemap file."""
+    return _sitemap_entries(response, "urlset", "url")
 
 
 def sitemap_files(response) -> dict[str, str | None]:
     """``{location: lastmod}`` of the files a sitemap index lists."""
-    assert response.status_code == 200, response.status_code
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    assert root.tag == f"{SITEMAP}sitemapindex"
-    return {entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod")
-            for entry in root.findall(f"{SITEMAP}sitemap")}
+    return _sitemap_entries(response, "sitemapindex", "sitemap")
 
 
 def all_sitemap_urls(client, host: str = "testserver") -> dict[str, str | None]:

@@ -24,6 +24,7 @@ from ..queries import (
     CARD_RENDITION,
     HERO_RENDITION,
     cached_listing,
+    card_rows,
     items_in_order,
     listed_pages,
     listing_key,
@@ -212,9 +213,8 @@ class IndexPageMixin(IndexFeedsMixin, FeaturePageMixin, RoutablePageMixin):
         page_obj = self.paginate(request, source, count=count)
         ids = cached_listing(f"{key}:page:{page_obj.number}",
                              lambda: list(page_obj.object_list.values_list("pk", flat=True)))
-        # Filtered already: no joins on stages or tags. Cards never show a StreamField.
-        rows = queryset.defer_streamfields() if hasattr(queryset, "defer_streamfields") else queryset
-        items = items_in_order(rows, ids)
+        # Filtered already: no joins on stages or tags.
+        items = items_in_order(card_rows(queryset), ids)
         page_obj.object_list = items
         self.listing_page = page_obj  # the JSON-LD of the page lists the same items
         prefetch_card_renditions(items)
