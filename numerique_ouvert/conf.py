@@ -16,6 +16,23 @@ DEFAULTS: dict[str, Any] = {
     "HOME_SECTION_SIZE": 3,
     # URLs per sitemap file (see docs/syndication.md); the protocol allows 50 000.
     "SITEMAP_LIMIT": 1000,
+    # --- Participation (testimonies, positions on the parcours map); see docs/participation.md.
+    # Seconds a person needs at least to fill a form in: faster submissions are refused as robots.
+    "FORM_MIN_SECONDS": 3,
+    # Hours a displayed form stays valid (its signed timestamp expires after that).
+    "FORM_MAX_AGE_HOURS": 24,
+    # Per-IP rate limits (django-ratelimit syntax: "count/period", period s, m, h or d). A room
+    # of participants often shares one IP address: the positions limit stays generous.
+    "TESTIMONY_RATE": "5/h",
+    "POSITION_RATE": "60/m",
+    # Retention (days): rejected testimonies are deleted, and contact addresses erased, this
+    # long after moderation (``manage.py apply_retention``, to run daily).
+    "REJECTED_TESTIMONY_RETENTION_DAYS": 30,
+    "CONTACT_EMAIL_RETENTION_DAYS": 90,
+    # Name of the group whose members moderate testimonies and receive the digest e-mails.
+    "MODERATORS_GROUP": "Modérateurs",
+    # Minutes between two digests to the moderators: submissions in between wait for the next.
+    "MODERATION_DIGEST_MINUTES": 15,
 }
 
 

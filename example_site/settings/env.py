@@ -55,7 +55,18 @@ def env_database(name: str, default: str) -> dict:
 
     url = os.environ.get(name) or default
     try:
-        return dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
-                                     conn_health_checks=True)
+        config = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+                                       conn_health_checks=True)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Concurrent writers (a burst of form submissions on a threaded server): take the write
+        # lock when a transaction begins, so that waiting writers queue for up to 20 s instead
+        # of failing with "database is locked"; WAL lets readers go on while one writes.
+        config["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            **config.get("OPTIONS", {}),
+        }
+    return config

@@ -25,3 +25,10 @@ X_FRAME_OPTIONS = "DENY"
 if env_str("REDIS_URL", ""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": env_str("REDIS_URL")}}
+
+# The rate limit of the public forms counts per visitor IP address (docs/participation.md).
+# Behind a reverse proxy REMOTE_ADDR is the proxy's: name the header the proxy sets with the
+# visitor's address, e.g. RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP (nginx: proxy_set_header
+# X-Real-IP $remote_addr). Never trust a header the proxy does not overwrite.
+if env_str("RATELIMIT_IP_META_KEY", ""):
+    RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY")

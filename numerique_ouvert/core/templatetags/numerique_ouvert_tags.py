@@ -78,8 +78,9 @@ def _ancestors(request, page: Page) -> list[Page]:
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumb_data(context, page: Page | None = None) -> dict:
-    """Data for ``dsfr_breadcrumb``: the page's ancestors below the site root."""
+def breadcrumb_data(context, page: Page | None = None, current: str | None = None) -> dict:
+    """Data for ``dsfr_breadcrumb``: the page's ancestors below the site root. ``current`` names
+    a view served by the page (a form, a confirmation): the page itself becomes a link."""
     request = _request(context)
     page = page or context.get("page")
     if page is None:
@@ -88,6 +89,9 @@ def breadcrumb_data(context, page: Page | None = None) -> dict:
         {"url": ancestor.get_url(request=request), "title": ancestor.title}
         for ancestor in _ancestors(request, page)
     ]
+    if current:
+        links.append({"url": page.get_url(request=request), "title": page.title})
+        return {"links": links, "current": current}
     return {"links": links, "current": page.title}
 
 
