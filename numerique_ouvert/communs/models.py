@@ -109,6 +109,7 @@ class AbstractCommunPage(BasePortalPage):
 
     numerique_ouvert_feature = FEATURE
     accepts_testimonies = True
+    testimony_prompt = _("Vous utilisez ce commun ou y contribuez ? Témoignez")
 
     kind = models.CharField(_("nature"), max_length=20, choices=CommunKind.choices,
                             default=CommunKind.SOFTWARE)

@@ -53,6 +53,11 @@ class FeatureAppConfig(AppConfig):
         """Return the section this feature adds to ``page`` (another feature's page), if any."""
         return None
 
+    def privacy_section(self, request: HttpRequest) -> Section | None:
+        """What the feature does with personal data (what, why, how long, how to withdraw it),
+        shown on the "Données personnelles" page while the feature is on; ``None``: nothing."""
+        return None
+
     # --- The parcours hub (numerique_ouvert.parcours.models.ParcoursPage) ----------------------
     # Heading of the feature's section on a stage page, and the template of one item.
     parcours_heading: str = ""

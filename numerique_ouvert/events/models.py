@@ -91,6 +91,7 @@ class AbstractEventPage(BasePortalPage):
 
     numerique_ouvert_feature = FEATURE
     accepts_testimonies = True
+    testimony_prompt = _("Vous étiez là et souhaitez témoigner ?")
 
     start = models.DateTimeField(_("début"))
     end = models.DateTimeField(_("fin"))
@@ -259,6 +260,11 @@ class AbstractEventPage(BasePortalPage):
     @property
     def is_ongoing(self) -> bool:
         return self.start <= timezone.now() <= self.end
+
+    @property
+    def testimony_form_open(self) -> bool:
+        # Participants testify once the event has begun, and for as long as the page is online.
+        return self.start <= timezone.now() and not self.is_cancelled
 
     @property
     def is_cancelled(self) -> bool:

@@ -57,6 +57,7 @@ class AbstractGuidePage(BasePortalPage):
 
     numerique_ouvert_feature = FEATURE
     accepts_testimonies = True
+    testimony_prompt = _("Ce guide vous a servi ? Témoignez")
 
     body = StreamField(ContentStreamBlock(), verbose_name=_("contenu"))
     related_pages = StreamField(

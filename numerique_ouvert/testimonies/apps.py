@@ -26,8 +26,15 @@ class TestimoniesConfig(FeatureAppConfig):
 
         from .models import Testimony
 
+        def testimony_saved(sender, instance, created, **kwargs):
+            # A new submission awaits moderation and changes no public listing: a burst of
+            # submissions (or of spam) must not empty the caches of every listing.
+            if created and not instance.is_published:
+                return
+            invalidate_listings(sender=sender, instance=instance, **kwargs)
+
         # The testimonies listing is cached like the others, but its items are not pages.
-        post_save.connect(invalidate_listings, sender=Testimony,
+        post_save.connect(testimony_saved, sender=Testimony, weak=False,
                           dispatch_uid="numerique_ouvert_testimony_saved")
         post_delete.connect(invalidate_listings, sender=Testimony,
                             dispatch_uid="numerique_ouvert_testimony_deleted")
@@ -51,8 +58,24 @@ class TestimoniesConfig(FeatureAppConfig):
             return None
         testimonies = list(Testimony.objects.published().filter(related_page=page)
                            .order_by("-published_at"))
-        return Section("numerique_ouvert/testimonies/page_section.html",
-                       {"testimonies": testimonies, "page": page}, order=50)
+        context = {"testimonies": testimonies, "page": page}
+        # The form "Vous étiez là et souhaitez témoigner ?": on events once they have begun,
+        # on commons and guides always, wherever the site has a testimonies page to post to.
+        if getattr(page, "testimony_form_open", False):
+            from .forms import TestimonyForm
+            from .views import form_url_for_site
+
+            form_action = form_url_for_site(request)
+            if form_action:
+                context["form"] = TestimonyForm(initial={"related_page": page.pk})
+                context["form_action"] = form_action
+        return Section("numerique_ouvert/testimonies/page_section.html", context, order=50)
+
+    def privacy_section(self, request):
+        return Section("numerique_ouvert/testimonies/privacy_section.html", {
+            "rejected_days": get_setting("REJECTED_TESTIMONY_RETENTION_DAYS"),
+            "contact_days": get_setting("CONTACT_EMAIL_RETENTION_DAYS"),
+        })
 
     parcours_heading = _("Témoignages")
     parcours_item_template = "numerique_ouvert/parcours/stage_testimonies.html"

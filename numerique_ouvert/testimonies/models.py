@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -10,6 +11,7 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
@@ -74,6 +76,17 @@ class Testimony(index.Indexed, ClusterableModel):
     submitted_at = models.DateTimeField(_("reçu le"), default=timezone.now)
     published_at = models.DateTimeField(_("publié le"), null=True, blank=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    moderated_at = models.DateTimeField(_("modéré le"), null=True, blank=True, editable=False)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("modéré par"), null=True, blank=True,
+        editable=False, on_delete=models.SET_NULL, related_name="+")
+    # When the moderators' digest announced it (None: not yet; see notifications.py).
+    notified_at = models.DateTimeField(_("signalé aux modérateurs le"), null=True, blank=True,
+                                       editable=False)
+    # The one-time key of the public form that created it (numerique_ouvert.core.participation):
+    # a form sent twice creates one testimony. Empty for testimonies entered in the admin.
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True,
+                                      editable=False)
 
     objects = TestimonyQuerySet.as_manager()
 
@@ -116,6 +129,7 @@ class Testimony(index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["-submitted_at"]
+        permissions = [("moderate_testimony", _("Peut modérer les témoignages"))]
         verbose_name = _("témoignage")
         verbose_name_plural = _("témoignages")
 
@@ -146,7 +160,17 @@ class Testimony(index.Indexed, ClusterableModel):
     def save(self, *args, **kwargs):
         if self.status == ModerationStatus.APPROVED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.status != ModerationStatus.SUBMITTED and self.moderated_at is None:
+            self.moderated_at = timezone.now()
         super().save(*args, **kwargs)
+
+    def moderate(self, status: str, user=None) -> None:
+        """Approve or reject (or send back to the queue), recording who did it and when."""
+        self.status = status
+        self.moderated_at = None if status == ModerationStatus.SUBMITTED else timezone.now()
+        self.moderated_by = None if status == ModerationStatus.SUBMITTED else user
+        self.full_clean(exclude=["stages"])
+        self.save()
 
 
 class AbstractTestimonyIndexPage(BaseIndexPage):
@@ -166,6 +190,29 @@ class AbstractTestimonyIndexPage(BaseIndexPage):
         data = super().get_structured_data(request)
         data["mainEntity"] = index_testimonies_data(request, self)
         return data
+
+    # Visitors' side (views.py): the form, its thank-you page, withdrawal by signed link.
+    @property
+    def form_url(self) -> str:
+        return self.url + self.reverse_subpage("form")
+
+    @path("temoigner/", name="form")
+    def testimony_form(self, request):
+        from .views import form_view
+
+        return form_view(self, request)
+
+    @path("temoigner/merci/", name="thanks")
+    def testimony_thanks(self, request):
+        from .views import thanks_view
+
+        return thanks_view(self, request)
+
+    @path("retrait/<str:token>/", name="withdraw")
+    def testimony_withdrawal(self, request, token: str):
+        from .views import withdrawal_view
+
+        return withdrawal_view(self, request, token)
 
 
 class TestimonyIndexPage(AbstractTestimonyIndexPage):

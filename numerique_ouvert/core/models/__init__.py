@@ -1,18 +1,20 @@
 """Models of the core: portal settings per site, abstract page bases and the portal home page."""
 
-from .content import AbstractContentPage, ContentPage
+from .content import AbstractContentPage, AbstractPersonalDataPage, ContentPage, PersonalDataPage
 from .home import AbstractPortalHomePage, PortalHomePage
 from .pages import BaseIndexPage, BasePortalPage, FeaturePageMixin, IndexPageMixin
 from .settings import PortalSettings
 
 __all__ = [
     "AbstractContentPage",
+    "AbstractPersonalDataPage",
     "ContentPage",
     "AbstractPortalHomePage",
     "BaseIndexPage",
     "BasePortalPage",
     "FeaturePageMixin",
     "IndexPageMixin",
+    "PersonalDataPage",
     "PortalHomePage",
     "PortalSettings",
 ]

@@ -103,8 +103,10 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
         APIField("image_large", serializer=RenditionField(HERO_RENDITION, source="image")),
     ]
 
-    # Page types whose pages visitors can testify about (read by the testimonies feature).
+    # Page types whose pages visitors can testify about (read by the testimonies feature), and
+    # the heading of the testimony form on them.
     accepts_testimonies = False
+    testimony_prompt = _("Vous souhaitez témoigner ?")
     # schema.org type of the page's JSON-LD; override get_structured_data() to add properties.
     schema_type = "WebPage"
     # Image fields shown on the page, loaded together with their renditions (see get_context).
@@ -127,6 +129,11 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         load_page_images(self, self.page_image_fields, *self.page_image_renditions)
         return context
+
+    @property
+    def testimony_form_open(self) -> bool:
+        """Whether the testimony form is shown on the page now (events: once begun)."""
+        return self.accepts_testimonies
 
     def get_stages(self):
         """The page's stages in parcours order (uses the prefetch cache when present), read once

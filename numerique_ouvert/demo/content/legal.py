@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from wagtail.models import Page
 
-from ..streams import Block, bullets, callout, heading, link, page_link, paragraph
+from ..streams import Block, bullets, callout, heading, page_link, paragraph
 
 TODO = "<strong>[à compléter]</strong>"
 
@@ -90,40 +90,16 @@ def legal_notice_body() -> list[Block]:
 
 
 def personal_data_body() -> list[Block]:
+    """The editors' part of the "Données personnelles" page; the page adds by itself what each
+    enabled feature keeps, why and for how long (PersonalDataPage)."""
     return [
-        heading("Ce que le portail conserve"),
         paragraph(
-            "Le portail ne demande de données personnelles qu'à une occasion : quand vous "
-            "proposez un témoignage. Il conserve alors :",
-            bullets(
-                "votre texte et, si vous les indiquez, le nom que vous souhaitez voir affiché, "
-                "votre fonction et votre organisation ;",
-                "votre place sur le parcours (étapes, rôle, à quel titre vous venez) ;",
-                "votre accord pour la publication ;",
-                "une adresse électronique, facultative.",
-            ),
-        ),
-        heading("Pourquoi"),
-        paragraph(
-            "Ces informations servent à relire votre témoignage et, si vous l'avez accepté, à le "
-            "publier. Aucun témoignage n'est publié sans votre accord ni avant la relecture d'un "
-            "modérateur.",
-            "L'adresse électronique ne sert qu'aux modérateurs, pour vous poser une question ou "
-            "vous prévenir de la publication : elle n'apparaît jamais sur le site et n'est "
-            "transmise à personne."),
-        heading("Combien de temps"),
-        paragraph(f"Les témoignages refusés et les adresses de contact sont effacés au bout de "
-                  f"{TODO} ; un témoignage publié reste en ligne tant que vous ne demandez pas "
-                  f"son retrait."),
-        heading("Vos droits"),
-        paragraph(f"Vous pouvez consulter, corriger ou faire effacer vos données, et demander le "
-                  f"retrait d'un témoignage, en écrivant à {TODO} (délégué ou déléguée à la "
-                  f"protection des données). En cas de difficulté, vous pouvez saisir la "
-                  f"{link('https://www.cnil.fr', 'CNIL')}."),
-        heading("Cookies"),
-        paragraph("Le portail n'utilise ni mesure d'audience ni publicité. Il dépose seulement les "
-                  "cookies techniques nécessaires à la sécurité des formulaires ; votre choix de "
-                  "thème d'affichage reste dans votre navigateur."),
+            "Ce portail ne demande de données personnelles que lorsque vous témoignez. Se situer "
+            "sur le parcours est anonyme : la carte ne garde ni nom, ni heure, ni adresse IP.",
+            "Le détail ci-dessous est produit par le portail lui-même, avec les durées de "
+            "conservation réellement appliquées : il reste exact quand une fonctionnalité est "
+            "activée ou désactivée."),
+        paragraph(f"Délégué ou déléguée à la protection des données : {TODO}."),
     ]
 
 

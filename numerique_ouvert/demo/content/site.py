@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wagtail.models import Page, Site
 
-from numerique_ouvert.core.models import ContentPage, PortalHomePage, PortalSettings
+from numerique_ouvert.core.models import ContentPage, PersonalDataPage, PortalHomePage, PortalSettings
 from numerique_ouvert.parcours.models import ParcoursPage
 
 from ..builder import Demo, get_or_create_page
@@ -74,7 +74,7 @@ def _is_wagtail_welcome_page(page: Page, site: Site) -> bool:
             and not Site.objects.exclude(pk=site.pk).filter(root_page=page).exists())
 
 
-def build_site_pages(demo: Demo) -> dict[str, ContentPage]:
+def build_site_pages(demo: Demo) -> dict[str, Page]:
     """Accessibility, legal notice, personal data and sitemap pages, kept out of the menus."""
     home, log = demo.home, demo.log
     pages = {
@@ -88,8 +88,12 @@ def build_site_pages(demo: Demo) -> dict[str, ContentPage]:
             tagline="Qui publie ce portail, qui l'héberge et comment réutiliser ses contenus.",
             body=legal.legal_notice_body()),
         "personal_data": get_or_create_page(
-            log, home, ContentPage, "donnees-personnelles", title="Données personnelles",
+            log, home, PersonalDataPage, "donnees-personnelles", title="Données personnelles",
             tagline="Ce que le portail garde quand vous témoignez, pourquoi, et vos droits.",
+            controller="Ministère de l'Exemple (fictif), direction du numérique",
+            rights_contact="Écrivez au délégué à la protection des données du ministère, en "
+                           "citant le témoignage concerné. Adresse postale et formulaire de "
+                           "contact : [à compléter].",
             body=legal.personal_data_body()),
     }
     sections = [demo.indexes[key] for key in ("parcours", "guides", "events", "communs",
