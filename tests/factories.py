@@ -226,3 +226,27 @@ def set_features(site: Site, **switches: bool) -> PortalSettings:
     portal_settings.save()
     return portal_settings
 
+
+
+# --- Parcours map ---------------------------------------------------------------------------------
+
+
+def make_map_page(portal: Portal, **fields):
+    """The portal's parcours map page, under its home page."""
+    from numerique_ouvert.parcours_map.models import ParcoursMapPage
+
+    fields.setdefault("title", "Carte du parcours")
+    fields.setdefault("slug", "carte")
+    fields.setdefault("intro", "Qui est où sur le parcours.")
+    return add_page(portal.home, ParcoursMapPage, **fields)
+
+
+def make_position(map_page, stages=("utiliser",), *, role: str = "pratiquant",
+                  capacity: str = "project", event: Page | None = None, **fields):
+    """A stored position on ``map_page``; ``stages`` are stage slugs."""
+    from numerique_ouvert.parcours_map.models import ParcoursPosition
+
+    position = ParcoursPosition.objects.create(map_page=map_page, role=role, capacity=capacity,
+                                               event=event, **fields)
+    position.stages.set(get_stages(*stages))
+    return position

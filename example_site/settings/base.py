@@ -21,12 +21,15 @@ INSTALLED_APPS = [
     "numerique_ouvert.events",
     "numerique_ouvert.communs",
     "numerique_ouvert.testimonies",
+    "numerique_ouvert.parcours_map",
     # The example site's own extension of the event page (see example_site/ministry).
     "example_site.ministry",
     # Demo content (manage.py load_demo, ensure_admin). After the ministry app: Django runs the
     # command of the first app that has it, and the ministry's load_demo extends the package's.
     "numerique_ouvert.demo",
     "dsfr",
+    # django-dsfr renders form fields with it (the public forms of the portal).
+    "widget_tweaks",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -124,5 +127,6 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Which features start switched on for a new site (administrators change it per site in
 # Paramètres > Paramètres du portail).
 NUMERIQUE_OUVERT = {
-    "FEATURES": {"guides": True, "events": True, "communs": True, "testimonies": True},
+    "FEATURES": {"guides": True, "events": True, "communs": True, "testimonies": True,
+                 "parcours_map": True},
 }

@@ -13,12 +13,14 @@ from numerique_ouvert.communs.models import CommunActorRelation, PublicActor, Su
 from numerique_ouvert.core.models import PortalHomePage, PortalSettings
 from numerique_ouvert.events.models import EventPage
 from numerique_ouvert.guides.models import GuidePage
+from numerique_ouvert.parcours_map.models import ParcoursMapPage, ParcoursPosition
 from numerique_ouvert.testimonies import models as testimonies  # "Test…" names get collected
 
 
 def database_counts() -> dict[str, int]:
     models = [Page, Revision, get_image_model(), PublicActor, SupportProgramme,
-              CommunActorRelation, testimonies.Testimony, PortalSettings, Site]
+              CommunActorRelation, testimonies.Testimony, PortalSettings, Site,
+              ParcoursPosition, ParcoursPosition.stages.through]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -74,3 +76,24 @@ def test_every_demo_page_renders_and_hides_contact_emails(demo, client):
         content = response.content.decode()
         for email in emails:
             assert email not in content, f"{email} shown on {page.url}"
+
+
+def test_load_demo_has_a_parcours_map_with_the_rencontres_positions(demo, client):
+    map_page = ParcoursMapPage.objects.live().get()
+    rno = EventPage.objects.get(slug="rencontres-du-numerique-ouvert-2025")
+    at_rno = ParcoursPosition.objects.filter(map_page=map_page, event=rno)
+    assert at_rno.count() >= 100
+    assert not at_rno.filter(stages=None).exists()
+    assert set(at_rno.values_list("created_on", flat=True)) == {rno.start.date()}
+    # Shaped like the seed's account: few in their own name, few at "Découvrir", few
+    # sympathisants.
+    assert at_rno.filter(capacity="own_name").count() < at_rno.filter(capacity="project").count()
+    assert (at_rno.filter(stages__slug="decouvrir").count()
+            < at_rno.filter(stages__slug="utiliser").count())
+    assert (at_rno.filter(role="sympathisant").count()
+            < at_rno.filter(role="pratiquant").count())
+    response = client.get(map_page.url + f"evenement/{rno.pk}/")
+    assert response.status_code == 200
+    assert f"{at_rno.count()} participants" in response.content.decode()
+    # The past event's page links to where its participants stood.
+    assert map_page.url + f"evenement/{rno.pk}/" in client.get(rno.url).content.decode()

@@ -25,7 +25,8 @@ def test_feature_off_in_the_settings_is_off_for_a_site_without_a_choice(
     assert not PortalSettings.objects.filter(site=portal.site, features__has_key="communs").exists()
 
     assert not is_feature_enabled("communs", site=portal.site)
-    assert enabled_features_for_site(portal.site) == {"guides", "events", "testimonies"}
+    assert enabled_features_for_site(portal.site) == {"guides", "events", "testimonies",
+                                                         "parcours_map"}
     assert client.get(portal.communs.url).status_code == 404
     assert client.get(commun.url).status_code == 404
     assert "Communs numériques" not in main_menu_titles(client.get(portal.home.url))

@@ -18,7 +18,7 @@ def test_settings_form_has_one_checked_box_per_installed_feature(admin_client, p
     boxes = {box["name"]: box.has_attr("checked")
              for box in soup(response).select("input[type=checkbox][name^=feature_]")}
     assert boxes == {"feature_guides": True, "feature_events": True, "feature_communs": True,
-                     "feature_testimonies": True}
+                     "feature_testimonies": True, "feature_parcours_map": True}
 
 
 @pytest.mark.django_db
@@ -32,7 +32,8 @@ def test_unchecking_events_in_the_settings_form_switches_them_off(admin_client, 
 
     assert response.status_code == 302
     assert PortalSettings.for_site(portal.site).features == {
-        "guides": True, "events": False, "communs": True, "testimonies": True}
+        "guides": True, "events": False, "communs": True, "testimonies": True,
+        "parcours_map": True}
     assert client.get(event.url).status_code == 404
 
 

@@ -17,7 +17,7 @@ def test_events_app_is_really_left_out(site_without_events):
     facts = site_without_events["facts"]
     assert "numerique_ouvert.events" not in facts["installed_apps"]
     assert "numerique_ouvert.guides" in facts["installed_apps"]
-    assert facts["features"] == ["guides", "communs", "testimonies"]
+    assert facts["features"] == ["guides", "communs", "testimonies", "parcours_map"]
 
 
 def test_no_events_table_is_created(site_without_events):
@@ -52,5 +52,6 @@ def test_portal_settings_form_has_no_events_switch(site_without_events):
 
     assert facts["settings_form_status"] == 200
     assert "feature_events" not in facts["settings_form_fields"]
-    assert {"feature_guides", "feature_communs", "feature_testimonies"} <= set(
+    assert {"feature_guides", "feature_communs", "feature_testimonies",
+            "feature_parcours_map"} <= set(
         facts["settings_form_fields"])

@@ -62,5 +62,9 @@ class Command(BaseCommand):
             from ...content.testimonies import build_testimonies
 
             build_testimonies(demo)
+        if apps.is_installed("numerique_ouvert.parcours_map"):
+            from ...parcours_map import build_parcours_map
+
+            build_parcours_map(demo)
         site.build_site_pages(demo)
         site.build_settings(demo)
