@@ -8,11 +8,13 @@ limit. See docs/participation.md.
   a visitor typed, stored as such and escaped by the templates on output.
 - **Honeypot and fill time.** :class:`ProtectedForm` adds a field people do not see (robots fill
   it) and a signed token holding the time the form was displayed and a random submission key.
-- **Exactly once.** The submission key is stored in a unique column: a form sent twice (double
-  click, network retry, concurrent requests) creates one row; the second insert is recognised
-  and answered as a success.
+- **Exactly once.** :meth:`ProtectedForm.save_once` stores the submission key in a unique
+  column: a form sent twice (double click, network retry, concurrent requests) creates one row;
+  the second insert is recognised and answered as a success.
 - **Rate limit.** :func:`rate_limited` counts POSTs per IP address in Django's cache with
-  django-ratelimit; with Redis as the cache the count is shared by every process.
+  django-ratelimit; with Redis as the cache the count is shared by every process. Over the
+  limit it returns a :class:`RateLimitRefusal`: the message for the form's context, and the
+  response made a 429 with ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ import re
 import secrets
 import time
 import unicodedata
+from dataclasses import dataclass
 
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm
 
@@ -171,15 +175,51 @@ class ProtectedForm(DsfrBaseForm):
         self.submission_key = payload["k"]
         return cleaned
 
+    def save_once(self, instance, then=None):
+        """Insert ``instance`` (a model with a unique ``submission_key``) under this form's
+        submission key, then run ``then(instance)`` (its many-to-many rows) in the same
+        transaction; ``(instance, created)``. The same form sent twice, even at the same
+        moment, stores one row: the second insert fails on the key and returns the first."""
+        instance.submission_key = self.submission_key
+        try:
+            with transaction.atomic():
+                instance.save()
+                if then is not None:
+                    then(instance)
+        except IntegrityError:
+            existing = type(instance)._default_manager.filter(
+                submission_key=self.submission_key).first()
+            if existing is None:
+                raise
+            return existing, False
+        return instance, True
+
 
 # --- Rate limit ------------------------------------------------------------------------------
 
 
-def rate_limited(request, group: str, rate: str) -> bool:
-    """Count this request against ``rate`` for its IP address in ``group``; True once the
-    limit is exceeded. Counted in the default cache (shared by every process with Redis). If
-    the cache cannot be reached, requests are refused (``RATELIMIT_FAIL_OPEN = True`` lets them
-    through instead).
+@dataclass(frozen=True)
+class RateLimitRefusal:
+    """A request over the limit: how long to wait, for the message and ``Retry-After``."""
+
+    retry_minutes: int
+
+    def context(self) -> dict:
+        """What ``core/components/form_errors.html`` shows the visitor."""
+        return {"rate_limited": True, "retry_minutes": self.retry_minutes}
+
+    def refuse(self, response):
+        """``response`` (the form, re-rendered with what was typed) as a 429."""
+        response.status_code = 429
+        response["Retry-After"] = str(self.retry_minutes * 60)
+        return response
+
+
+def rate_limited(request, group: str, rate: str) -> RateLimitRefusal | None:
+    """Count this request against ``rate`` for its IP address in ``group``; a refusal once
+    the limit is exceeded, else ``None``. Counted in the default cache (shared by every process
+    with Redis). If the cache cannot be reached, requests are refused (``RATELIMIT_FAIL_OPEN =
+    True`` lets them through instead).
 
     The address is ``REMOTE_ADDR`` unless ``RATELIMIT_IP_META_KEY`` names another header (behind
     a reverse proxy, see docs/participation.md); IPv6 addresses are grouped by /64.
@@ -189,12 +229,7 @@ def rate_limited(request, group: str, rate: str) -> bool:
     usage = get_usage(request, group=f"numerique_ouvert.{group}", key="ip", rate=rate,
                       method="POST", increment=True)
     if usage is None or not usage["should_limit"]:
-        return False
-    # Seconds until the window ends (for Retry-After and the message); -1 when the cache failed.
-    request.rate_limit_retry_after = max(usage["time_left"], 60)
-    return True
-
-
-def retry_after_minutes(request) -> int:
-    """Minutes to wait after :func:`rate_limited` said yes, rounded up."""
-    return -(-getattr(request, "rate_limit_retry_after", 3600) // 60)
+        return None
+    # Seconds until the window ends, a minute at least (-1 when the cache failed); rounded up.
+    seconds = max(usage["time_left"], 60)
+    return RateLimitRefusal(retry_minutes=-(-seconds // 60))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from numerique_ouvert.core.participation import ProtectedForm
@@ -48,16 +47,5 @@ class PositionForm(ProtectedForm):
         submission key) stores one position: the second call finds the first."""
         data = self.cleaned_data
         position = ParcoursPosition(role=data["role"], capacity=data["capacity"],
-                                    map_page=map_page, event=event,
-                                    submission_key=self.submission_key)
-        try:
-            with transaction.atomic():
-                position.save()
-                position.stages.set(data["stages"])
-        except IntegrityError:
-            existing = ParcoursPosition.objects.filter(
-                submission_key=self.submission_key).first()
-            if existing is None:
-                raise
-            return existing, False
-        return position, True
+                                    map_page=map_page, event=event)
+        return self.save_once(position, then=lambda saved: saved.stages.set(data["stages"]))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from numerique_ouvert.conf import get_setting
-from numerique_ouvert.core.participation import rate_limited, retry_after_minutes
+from numerique_ouvert.core.participation import rate_limited
 
 from .aggregate import MapData, map_data
 from .events import is_running, running_event, site_event
@@ -133,12 +133,11 @@ def qr_code_svg(url: str) -> str:
 def form_view(map_page, request):
     requested = request.POST.get(EVENT_PARAM) or request.GET.get(EVENT_PARAM)
     event = running_event(request, requested, map_page.event_margin) if requested else None
-    rate_hit = False
+    refusal = None
     if request.method == "POST":
         form = PositionForm(request.POST)
-        if rate_limited(request, "position", get_setting("POSITION_RATE")):
-            rate_hit = True
-        elif form.is_valid():
+        refusal = rate_limited(request, "position", get_setting("POSITION_RATE"))
+        if refusal is None and form.is_valid():
             form.save(map_page, event)
             if event is not None:
                 messages.success(request, _(
@@ -160,10 +159,6 @@ def form_view(map_page, request):
         "form": form, "event": event, "event_refused": bool(requested) and event is None,
         "form_action": map_page.form_url(), "map_url": map_page.map_url(
             event.pk if event else None),
-        "rate_limited": rate_hit,
-        "retry_minutes": retry_after_minutes(request) if rate_hit else None,
+        **(refusal.context() if refusal else {}),
     }, template="numerique_ouvert/parcours_map/form_page.html")
-    if rate_hit:
-        response.status_code = 429
-        response["Retry-After"] = str(retry_after_minutes(request) * 60)
-    return response
+    return refusal.refuse(response) if refusal else response

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -102,14 +101,6 @@ class TestimonyForm(ProtectedForm):
             organisation=data["organisation"], parcours_role=data["parcours_role"],
             capacity=data["capacity"], related_page=data["related_page"],
             contact_email=data["contact_email"], consent_to_publish=True,
-            status=ModerationStatus.SUBMITTED, submission_key=self.submission_key)
+            status=ModerationStatus.SUBMITTED)
         testimony.stages = list(data["stages"])  # written with the row (ParentalManyToManyField)
-        try:
-            with transaction.atomic():
-                testimony.save()
-        except IntegrityError:
-            existing = Testimony.objects.filter(submission_key=self.submission_key).first()
-            if existing is None:
-                raise
-            return existing, False
-        return testimony, True
+        return self.save_once(testimony)

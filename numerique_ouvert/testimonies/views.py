@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.core.features import feature_of, is_feature_enabled
-from numerique_ouvert.core.participation import rate_limited, retry_after_minutes
+from numerique_ouvert.core.participation import rate_limited
 from numerique_ouvert.core.queries import cached_listing, listing_key, site_root_page
 
 from .forms import TestimonyForm
@@ -125,13 +125,11 @@ def form_view(index_page, request):
     if page_param and str(page_param).isdigit():
         related = testimony_target(request, int(page_param))
 
-    status = 200
+    refusal = None
     if request.method == "POST":
         form = TestimonyForm(request.POST, allowed_pages=lambda pk: testimony_target(request, pk))
-        if rate_limited(request, "testimony", get_setting("TESTIMONY_RATE")):
-            form.rate_limited = True
-            status = 429
-        elif form.is_valid():
+        refusal = rate_limited(request, "testimony", get_setting("TESTIMONY_RATE"))
+        if refusal is None and form.is_valid():
             testimony, created = form.save()
             if created:
                 transaction.on_commit(lambda: after_submission(request, index_page, testimony))
@@ -147,12 +145,8 @@ def form_view(index_page, request):
     response = render(
         index_page, request, "numerique_ouvert/testimonies/testimony_form_page.html",
         _("Témoigner"), {"form": form, "related": related, "form_action": index_page.form_url,
-         "rate_limited": status == 429,
-         "retry_minutes": retry_after_minutes(request) if status == 429 else None},
-        status=status)
-    if status == 429:
-        response["Retry-After"] = str(retry_after_minutes(request) * 60)
-    return response
+                         **(refusal.context() if refusal else {})})
+    return refusal.refuse(response) if refusal else response
 
 
 def after_submission(request, index_page, testimony: Testimony) -> None:

@@ -43,7 +43,7 @@ with override_settings(CACHES=caches):
     result = {}
     for address in ("127.0.0.1", "203.0.113.9"):
         request = RequestFactory().post("/", REMOTE_ADDR=address)
-        result[address] = rate_limited(request, "testimony", "3/h")
+        result[address] = rate_limited(request, "testimony", "3/h") is not None
 print(json.dumps(result))
 """
 
