@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import re
-import time
 import xml.etree.ElementTree as ET
 
 from bs4 import BeautifulSoup
 
-from numerique_ouvert.core.participation import new_form_token
+from tests.participation import form_token
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
-
-
-def form_token(seconds_ago: float = 30) -> str:
-    """A form token as the page gave it ``seconds_ago`` (beyond the minimum fill time)."""
-    return new_form_token(started=time.time() - seconds_ago)
 
 
 def visitor_position(event=None, **fields) -> dict:

@@ -4,15 +4,14 @@ threads): every distinct submission is stored once, the same form sent five time
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import close_old_connections, connection
-from django.test import Client, override_settings
+from django.db import connection
+from django.test import override_settings
 
 from numerique_ouvert.parcours_map.models import ParcoursPosition
 from tests.factories import build_portal, make_event, make_map_page
 from tests.parcours_map.helpers import form_url, visitor_position
+from tests.participation import post_at_once
 
 pytestmark = [
     # serialized_rollback: the data of the migrations (root page, stages, groups) comes back
@@ -36,14 +35,7 @@ def test_concurrent_positions_are_all_stored_exactly_once():
     repeated = visitor_position(event, stages=["ouvrir", "cooperer"])
     batch = distinct + [repeated] * 5
 
-    def post(data):
-        try:
-            return Client().post(url, data).status_code
-        finally:
-            close_old_connections()
-
-    with ThreadPoolExecutor(max_workers=25) as pool:
-        statuses = list(pool.map(post, batch))
+    statuses = post_at_once(url, batch, workers=25)
 
     assert statuses == [303] * 25
     assert ParcoursPosition.objects.count() == 21

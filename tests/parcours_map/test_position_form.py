@@ -10,7 +10,8 @@ from django.test import override_settings
 from numerique_ouvert.parcours_map.models import ParcoursPosition
 from tests.factories import build_portal, make_event, make_map_page
 from tests.html import soup, text
-from tests.parcours_map.helpers import form_token, form_url, visitor_position
+from tests.parcours_map.helpers import form_url, visitor_position
+from tests.participation import form_token
 
 pytestmark = pytest.mark.django_db
 

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import time
-
-from numerique_ouvert.core.participation import new_form_token
-
-
-def form_token(seconds_ago: float = 30) -> str:
-    """A form token as the page gave it ``seconds_ago`` (beyond the minimum fill time)."""
-    return new_form_token(started=time.time() - seconds_ago)
+from tests.participation import form_token
 
 
 def visitor_testimony(page=None, **fields) -> dict:

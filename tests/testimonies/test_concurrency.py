@@ -4,14 +4,13 @@ is stored once, and the same form sent several times at once is stored once."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import close_old_connections, connection
-from django.test import Client, override_settings
+from django.db import connection
+from django.test import override_settings
 
 from numerique_ouvert.testimonies.models import Testimony
 from tests.factories import build_portal, make_guide
+from tests.participation import post_at_once
 from tests.testimonies.participation import form_url, visitor_testimony
 
 pytestmark = [
@@ -33,14 +32,7 @@ def test_concurrent_submissions_are_all_stored_exactly_once():
     repeated = visitor_testimony(guide, text="Le même formulaire envoyé cinq fois à la fois.")
     batch = distinct + [repeated] * 5
 
-    def post(data):
-        try:
-            return Client().post(url, data).status_code
-        finally:
-            close_old_connections()
-
-    with ThreadPoolExecutor(max_workers=10) as pool:
-        statuses = list(pool.map(post, batch))
+    statuses = post_at_once(url, batch, workers=10)
 
     assert statuses == [303] * 25
     assert Testimony.objects.count() == 21
