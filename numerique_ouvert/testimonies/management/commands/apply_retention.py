@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from numerique_ouvert.conf import get_setting
 from numerique_ouvert.testimonies.models import ModerationStatus, Testimony
@@ -38,7 +39,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true",
-                            help="Compte ce qui serait supprimé, sans rien modifier.")
+                            help=_("Compte ce qui serait supprimé, sans rien modifier."))
 
     def handle(self, *args, dry_run: bool = False, **options):
         now = timezone.now()
@@ -56,7 +57,8 @@ class Command(BaseCommand):
                     deleted += 1
                 # An update: no listing shows contact addresses, nothing to invalidate.
                 erased = contacts.update(contact_email="")
-        verb = "à supprimer" if dry_run else "supprimés"
-        self.stdout.write(
-            f"Témoignages refusés {verb} : {deleted}. "
-            f"Adresses de contact {'à effacer' if dry_run else 'effacées'} : {erased}.")
+        message = (_("Témoignages refusés à supprimer : %(deleted)d. Adresses de contact à "
+                     "effacer : %(erased)d.") if dry_run else
+                   _("Témoignages refusés supprimés : %(deleted)d. Adresses de contact "
+                     "effacées : %(erased)d."))
+        self.stdout.write(message % {"deleted": deleted, "erased": erased})
