@@ -2,6 +2,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 PORT ?= 8000
+# pytest-xdist workers for make test ("auto": one per core; 0 runs everything in one process).
+PYTEST_WORKERS ?= auto
 # Extra requirement pinned at install time (used to test against Wagtail 7.4 LTS).
 EXTRA_REQUIREMENT ?=
 PIP := $(VENV)/bin/pip
@@ -30,11 +32,16 @@ run: $(VENV)/.installed-run
 	@echo "Portail de démonstration : http://127.0.0.1:$(PORT)/  —  administration : http://127.0.0.1:$(PORT)/admin/"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+# --dist loadfile: the tests of one module share a worker (and their module-scoped fixtures).
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
+test: $(VENV)/.installed-dev
+	$(PYTEST) $(PYTEST_ARGS)
+
+# One process on PostgreSQL: the transactional tests (serialized_rollback) flush and restore the
+# database, which under pytest-xdist's loadfile dispatch runs between other tests of the same worker.
 test-postgres: $(VENV)/.installed-dev
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PYTEST) -n 0 $(PYTEST_ARGS)
 
 # The same suite against the previous Wagtail LTS, in a virtual environment of its own.
 test-wagtail74:

@@ -67,6 +67,10 @@ _background: Background | None = None
 
 def pytest_collection_finish(session):
     global _background
+    # Under pytest-xdist every worker collects every test but runs only some: the fixture
+    # starts the build when (and only where) a test needs it.
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     if any(item.path.name == "test_install_time.py" for item in session.items):
         _background = Background()
 
@@ -79,7 +83,10 @@ def pytest_sessionfinish(session):
 
 @pytest.fixture(scope="session")
 def site_without_events() -> dict:
-    result = (_background or Background()).wait()
+    global _background
+    if _background is None:
+        _background = Background()
+    result = _background.wait()
     if "error" in result:
         pytest.fail(result["error"], pytrace=False)
     return result
