@@ -33,6 +33,18 @@ DEFAULTS: dict[str, Any] = {
     "MODERATORS_GROUP": "Modérateurs",
     # Minutes between two digests to the moderators: submissions in between wait for the next.
     "MODERATION_DIGEST_MINUTES": 15,
+    # --- Fetching files over the network (imports from a URL, federation); see
+    # ``numerique_ouvert.core.http``. Seconds to connect and between two received bytes, and
+    # for the whole download.
+    "FETCH_TIMEOUT": 10,
+    "FETCH_TOTAL_TIMEOUT": 60,
+    # Largest body accepted (bytes, after decompression).
+    "FETCH_MAX_BYTES": 5 * 1024 * 1024,
+    # Redirects followed, each one checked like the first address.
+    "FETCH_MAX_REDIRECTS": 5,
+    # Networks (CIDR) allowed although not public: loopback, private and link-local addresses are
+    # refused unless listed here (e.g. ["10.1.2.0/24"] for another instance on an internal network).
+    "FETCH_ALLOWED_NETWORKS": [],
 }
 
 
