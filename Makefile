@@ -67,7 +67,7 @@ $(VENV)/.installed-docs: pyproject.toml | $(VENV)/bin/python
 
 # The documentation site, into site/; --strict: a broken link, anchor or include fails.
 docs: $(VENV)/.installed-docs
-	$(VENV)/bin/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site
 
 migrations-check: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=example_site.settings.test $(MANAGE) makemigrations --check --dry-run
