@@ -48,10 +48,10 @@ test-postgres: $(VENV)/.installed-dev
 test-wagtail74:
 	$(MAKE) VENV=.venv-wagtail74 EXTRA_REQUIREMENT='"wagtail>=7.4,<7.5"' test migrations-check
 
-# The installation docs followed on a fresh `wagtail start` project, in a virtual environment of
-# its own (tests/integration/test_wagtail_start.py).
+# The docs' code run for real: the installation page on a fresh `wagtail start` project in a
+# virtual environment of its own, the examples of docs/extending.md as migrated apps.
 test-integration: $(VENV)/.installed-dev
-	$(PY) -m pytest -n 0 -m integration tests/integration/test_wagtail_start.py $(PYTEST_ARGS)
+	$(PY) -m pytest -n 0 -m integration $(PYTEST_ARGS)
 
 # A database built by the previous release (.ci/upgrade-baseline), migrated by this code.
 test-upgrade: $(VENV)/.installed-dev
