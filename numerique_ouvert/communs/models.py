@@ -302,3 +302,27 @@ class CommunActorRelation(Orderable):
 
     def __str__(self) -> str:
         return f"{self.actor} — {self.get_relation_display()}"
+
+
+class CommunContact(Orderable):
+    """A private contact of a commun (e.g. publiccode.yml's maintenance contacts).
+
+    For the editors only: shown in the admin, never rendered in a template, the API, the
+    search index, an export or a feed.
+    """
+
+    page = ParentalKey(CommunPage, on_delete=models.CASCADE, related_name="private_contacts")
+    name = models.CharField(_("nom"), max_length=200)
+    email = models.EmailField(_("courriel"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("email"), FieldPanel("phone"),
+              FieldPanel("affiliation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact privé")
+        verbose_name_plural = _("contacts privés")
+
+    def __str__(self) -> str:
+        return self.name
