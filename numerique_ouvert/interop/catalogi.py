@@ -67,13 +67,16 @@ class _Checker:
     def warn(self, path: str, message: str) -> None:
         self.warnings.append(CatalogueProblem(path, message))
 
-    def text(self, obj: dict, key: str, path: str, *, required: bool = False) -> str:
+    def text(self, obj: dict, key: str, path: str, *, required: bool = False,
+             numbers: bool = False) -> str:
+        """A string; a number too when ``numbers`` (versions written 19 or 2.4)."""
         value = obj.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.fail(f"{path}.{key}", _("valeur obligatoire manquante"))
             return ""
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        allowed = (str, int, float) if numbers else (str,)
+        if isinstance(value, bool) or not isinstance(value, allowed):
             self.fail(f"{path}.{key}", _("une chaîne de caractères est attendue, pas %(type)s")
                       % {"type": _type_name(value)})
             return ""
@@ -172,6 +175,8 @@ class _Checker:
                 return normalise_spdx(candidate)
             except ValidationError:
                 continue
+            except AttributeError:  # license-expression 30.4 crashes on some malformed input
+                continue
         self.warn(path, _("« %(value)s » n'est pas une licence SPDX : licence non reprise")
                   % {"value": value})
         return ""
@@ -239,6 +244,19 @@ class Software:
     users: list[str] | None = None  # organisations declared as users elsewhere (Comptoir)
     similar: list[str] | None = None  # catalogue ids of similar software
     parent: str = ""
+    platforms: list[str] | None = None  # web, windows, mac, linux, ios, android
+
+
+def _platforms(check: _Checker, obj: dict, path: str) -> list[str]:
+    """Catalogi's ``operatingSystems`` ({"linux": true, ...}) and ``runtimePlatforms``
+    (cloud, desktop, mobile) as the commun's platforms (publiccode.yml's words)."""
+    names = {"windows": "windows", "linux": "linux", "mac": "mac", "android": "android",
+             "ios": "ios"}
+    out = [names[os] for os, used in check.mapping(obj, "operatingSystems", path).items()
+           if used is True and os in names]
+    if "cloud" in check.strings(obj, "runtimePlatforms", path):
+        out.insert(0, "web")
+    return out
 
 
 def _ms_date(value: Any) -> date | None:
@@ -289,7 +307,8 @@ def _read_etalab(check: _Checker, obj: dict, path: str) -> Software:
     if status and status not in ("R", "O", "FR"):
         check.warn(f"{path}.st", _("statut « %(value)s » inconnu (R, O ou FR attendu)")
                    % {"value": status})
-    software.version = check.text(obj, "v+", path) or check.text(obj, "v-", path)
+    software.version = (check.text(obj, "v+", path, numbers=True)
+                        or check.text(obj, "v-", path, numbers=True))
     software.similar = [part.strip() for part in check.text(obj, "si", path).split(";")
                         if part.strip()]
     software.parent = check.text(obj, "p", path)
@@ -314,7 +333,8 @@ def _read_compiled(check: _Checker, obj: dict, path: str, services: list[dict]) 
     software.licence = check.licence(check.text(obj, "license", path), f"{path}.license")
     software.keywords = check.strings(obj, "tags", path)
     software.status = _status(check, obj, path)
-    software.version = check.text(obj, "versionMax", path) or check.text(obj, "versionMin", path)
+    software.version = (check.text(obj, "versionMax", path, numbers=True)
+                        or check.text(obj, "versionMin", path, numbers=True))
     users = []
     for index, user in enumerate(check.array(comptoir, "users", f"{path}.comptoirDuLibreSoftware")):
         if isinstance(user, dict) and isinstance(user.get("name"), str) and user["name"].strip():
@@ -362,9 +382,10 @@ def _read_v1(check: _Checker, obj: dict, path: str) -> Software:
                                                                               path)
     software.status = _status(check, obj, path)
     latest = check.mapping(obj, "latestVersion", path)
-    software.version = check.text(latest, "semVer", f"{path}.latestVersion")
+    software.version = check.text(latest, "semVer", f"{path}.latestVersion", numbers=True)
     software.version_date = _ms_date(latest.get("publicationTime"))
     software.counts = _counts(check, obj, path)
+    software.platforms = _platforms(check, obj, path)
     instances = []
     for index, instance in enumerate(check.array(obj, "instances", path)):
         where = f"{path}.instances[{index}]"
@@ -395,9 +416,10 @@ def _read_v2(check: _Checker, obj: dict, path: str) -> Software:
                          + check.strings(obj, "applicationCategories", path))
     software.status = _status(check, obj, path)
     latest = check.mapping(obj, "latestVersion", path)
-    software.version = check.text(latest, "version", f"{path}.latestVersion")
+    software.version = check.text(latest, "version", f"{path}.latestVersion", numbers=True)
     software.version_date = _ms_date(latest.get("releaseDate"))
     software.counts = _counts(check, obj, path)
+    software.platforms = _platforms(check, obj, path)
     similar = []
     for index, other in enumerate(check.array(obj, "similarSoftwares", path)):
         if not isinstance(other, dict):
@@ -519,7 +541,6 @@ def software_fields(software: Software, *, key: str, detail_url: str) -> dict[st
             "story": _paragraph(story),
             "link": instance.get("url") or "",
         }})
-    counts = software.counts or {}
     fields = {
         "title": _shorten(software.name, 255),
         "slug": slugify(software.name, allow_unicode=True)[:80] or slugify(key),
@@ -531,14 +552,11 @@ def software_fields(software: Software, *, key: str, detail_url: str) -> dict[st
         "source_repository": software.repository,
         "licence": software.licence,
         "uses": uses,
-        "catalogue_id": key,
+        "sill_id": software.id if key.startswith(f"{DEFAULT_ORIGIN}:") else "",
         "catalogue_url": detail_url.format(id=software.id) if detail_url else "",
-        "catalogue_user_count": sum(users for users, _refs in counts.values())
-        if software.counts is not None else None,
-        "catalogue_referent_count": sum(refs for _users, refs in counts.values())
-        if software.counts is not None else None,
-        "software_version": software.version[:100],
+        "software_version": software.version[:60],
         "release_date": software.version_date,
+        "platforms": software.platforms or [],
     }
     return fields
 
@@ -602,6 +620,11 @@ class CatalogiImporter(Importer):
                               tags=software_tags(software),
                               actors=[(name, "uses") for name in software_users(software)],
                               source_url=source.name))
-        if items:
-            items[0].warnings.extend(Problem(source.name, w.path, w.message) for w in warnings)
+        for warning in warnings:
+            # "[12].license" or "catalog[12]...": the warning goes with item 12.
+            match = re.match(r"^\w*\[(\d+)\]", warning.path)
+            index = int(match.group(1)) if match else 0
+            if items:
+                items[min(index, len(items) - 1)].warnings.append(
+                    Problem(source.name, warning.path, warning.message))
         return items
