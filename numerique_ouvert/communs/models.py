@@ -174,11 +174,15 @@ class AbstractCommunPage(BasePortalPage):
         _("adresse du logo dans le dépôt"), max_length=500, blank=True,
         help_text=_("Adresse web ou chemin du logo dans le dépôt (clé « logo » de publiccode.yml). "
                     "Il n'est pas affiché sur le site : téléversez le logo dans le champ Logo."))
-    sill_id = models.CharField(
-        _("identifiant SILL"), max_length=40, blank=True,
-        help_text=_("Identifiant du logiciel dans le Socle interministériel de logiciels libres."))
+    catalogue_id = models.CharField(
+        _("identifiant au catalogue"), max_length=120, blank=True,
+        help_text=_("Identifiant du logiciel dans le SILL (Catalogi) ou un autre catalogue."))
     catalogue_url = models.URLField(_("fiche du catalogue"), blank=True,
                                     help_text=_("Page du logiciel sur code.gouv.fr/sill ou un autre catalogue."))
+    catalogue_user_count = models.PositiveIntegerField(
+        _("organisations utilisatrices (catalogue)"), null=True, blank=True)
+    catalogue_referent_count = models.PositiveIntegerField(
+        _("référents (catalogue)"), null=True, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("tagline", heading=_("résumé")),
@@ -204,8 +208,9 @@ class AbstractCommunPage(BasePortalPage):
         MultiFieldPanel([
             FieldPanel("software_version"), FieldPanel("release_date"), FieldPanel("platforms"),
             FieldPanel("categories"), FieldPanel("maintenance_type"),
-            FieldPanel("maintenance_contractors"), FieldPanel("logo_url"), FieldPanel("sill_id"),
-            FieldPanel("catalogue_url"),
+            FieldPanel("maintenance_contractors"), FieldPanel("logo_url"), FieldPanel("catalogue_id"),
+            FieldPanel("catalogue_url"), FieldPanel("catalogue_user_count"),
+            FieldPanel("catalogue_referent_count"),
         ], heading=_("Logiciel"), classname="collapsed"),
     ]
 
@@ -240,8 +245,10 @@ class AbstractCommunPage(BasePortalPage):
         APIField("platforms"),
         APIField("categories"),
         APIField("maintenance_type"),
-        APIField("sill_id"),
+        APIField("catalogue_id"),
         APIField("catalogue_url"),
+        APIField("catalogue_user_count"),
+        APIField("catalogue_referent_count"),
     ]
 
     class Meta:
@@ -251,6 +258,8 @@ class AbstractCommunPage(BasePortalPage):
         super().clean()
         if self.licence:
             self.licence = normalise_spdx(self.licence)
+        if self.maintenance_contractors in (None, ""):
+            self.maintenance_contractors = []  # the admin's empty JSON field
         contractors = self.maintenance_contractors
         if not isinstance(contractors, list) or not all(
                 isinstance(c, dict) and isinstance(c.get("name"), str) and c["name"]
@@ -305,12 +314,13 @@ class AbstractCommunPage(BasePortalPage):
 
     @property
     def publiccode_url(self) -> str:
-        """Address of the commun's publiccode.yml (software only, when the imports-and-exports
-        app is installed), else ``""``."""
+        """Address of the commun's publiccode.yml (software with a licence, when the
+        imports-and-exports app is installed), else ``""``."""
         from django.apps import apps
         from django.urls import NoReverseMatch, reverse
 
-        if self.kind != CommunKind.SOFTWARE or not self.pk or not apps.is_installed(
+        # The standard requires a licence: without one there is no valid file to offer.
+        if self.kind != CommunKind.SOFTWARE or not self.pk or not self.licence or not apps.is_installed(
                 "numerique_ouvert.interop"):
             return ""
         try:
@@ -322,7 +332,7 @@ class AbstractCommunPage(BasePortalPage):
     def has_software_details(self) -> bool:
         return any([self.software_version, self.release_date, self.platforms,
                     self.maintenance_type, self.categories, self.catalogue_url,
-                    self.publiccode_url])
+                    self.catalogue_user_count, self.publiccode_url])
 
     @property
     def has_governance(self) -> bool:

@@ -66,6 +66,13 @@ class Item:
     private_contacts: list[dict] = field(default_factory=list)
     source_url: str = ""  # where it came from, for the report
     warnings: list[Problem] = field(default_factory=list)  # ignored keys and the like
+    # Which of tags, stages, actors, private_contacts the format sets (None: every one the page
+    # type has). Whatever the format says, an empty ``private_contacts`` leaves the page's
+    # contacts alone: exports never publish them, so their absence means "not said".
+    relations: tuple[str, ...] | None = None
+    # False: the file forbids publication ("publish: false"): the page stays a draft even when
+    # the import is asked to publish. None: the import's own choice.
+    publish: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -124,8 +131,17 @@ class Importer:
     page_model: type[Page] | None = None
 
     def parse(self, source: Source) -> list[Item]:
-        """The items of ``source``; raise :class:`ImportFileError` with ALL problems found."""
+        """The items of ``source``; raise :class:`ImportFileError` with ALL problems found.
+        Writes nothing (a dry run and a rejected file must leave the database alone)."""
         raise NotImplementedError
+
+    def prepare(self, items: list[Item], source: Source) -> None:
+        """Called inside the file's transaction before its items are imported: create what
+        they refer to (images...), rolled back with the rest on a dry run or a rejection."""
+
+    def link(self, pages: dict[str, Page], source: Source) -> None:
+        """Called inside the file's transaction after its items are imported, with each item's
+        page by key: set cross references between them (related guides, similar software)."""
 
 
 # format -> importer class. Format modules call register_importer; a site may register its own.
@@ -181,6 +197,10 @@ def normalise(model: type[Page], name: str, value: Any) -> Any:
         if not isinstance(value, list):  # a StreamValue read from a page
             value = value.get_prep_value() if value is not None else []
         return _strip_ids(block.get_prep_value(block.to_python(value)))
+    if isinstance(model_field, models.DateTimeField):  # before DateField: it is a subclass
+        if isinstance(value, str) and value:
+            value = datetime.datetime.fromisoformat(value)
+        return value.isoformat() if value else None
     if isinstance(model_field, models.DateField):
         if isinstance(value, str) and value:
             value = datetime.date.fromisoformat(value)
@@ -211,11 +231,15 @@ def current_values(page: Page, item: Item) -> dict[str, Any]:
 
 
 def item_keys(item: Item) -> list[str]:
-    """The keys an item sets: its fields, and the relations its page type has."""
+    """The keys an item sets: its fields, then the relations it manages that its page type has."""
     keys = list(item.fields)
     for relation, attribute in (("tags", "tags"), ("stages", "stages"),
                                 ("actors", "actor_relations"),
                                 ("private_contacts", "private_contacts")):
+        if item.relations is not None and relation not in item.relations:
+            continue
+        if relation == "private_contacts" and not item.private_contacts:
+            continue
         if hasattr(item.page_model, attribute):
             keys.append(relation)
     return keys
@@ -252,7 +276,9 @@ def _apply(page: Page, name: str, value: Any) -> None:
         page.private_contacts = [CommunContact(**contact) for contact in value]
     else:
         model_field = type(page)._meta.get_field(name)
-        if isinstance(model_field, models.DateField) and value:
+        if isinstance(model_field, models.DateTimeField) and value:
+            value = datetime.datetime.fromisoformat(value)
+        elif isinstance(model_field, models.DateField) and value:
             value = datetime.date.fromisoformat(value)
         setattr(page, name, value)
 
@@ -297,8 +323,12 @@ def run_import(importer: Importer, sources: list[Source], *, parent: Page | None
             partial = Report(dry_run=dry_run)
             try:
                 with transaction.atomic():
+                    importer.prepare(items, source)
+                    pages = {}
                     for item in items:
-                        _import_item(importer, item, source, parent, publish, user, partial)
+                        pages[item.key] = _import_item(importer, item, source, parent, publish,
+                                                       user, partial)
+                    importer.link(pages, source)
                     if dry_run:
                         raise _Rollback
             except _Rollback:
@@ -335,10 +365,11 @@ def _validation_problems(source: Source, item: Item, error: ValidationError) -> 
 
 
 def _import_item(importer: Importer, item: Item, source: Source, parent: Page | None,
-                 publish: bool, user, report: Report) -> None:
+                 publish: bool, user, report: Report) -> Page:
     from .models import ImportRecord
 
     report.warnings.extend(item.warnings)
+    publish = publish and item.publish is not False
     incoming = incoming_values(item)
     record = (ImportRecord.objects.select_for_update().filter(format=importer.format, key=item.key)
               .select_related("page").first())
@@ -349,7 +380,7 @@ def _import_item(importer: Importer, item: Item, source: Source, parent: Page | 
                                     values=incoming, source_url=source_url[:1000])
         report.created.append(ItemResult(item.key, page.title, page.pk, source_url,
                                          note=_("publié") if publish else _("brouillon")))
-        return
+        return page
 
     live_page = record.page.specific
     page = live_page.get_latest_revision_as_object()
@@ -373,13 +404,14 @@ def _import_item(importer: Importer, item: Item, source: Source, parent: Page | 
             continue
         _apply(page, name, value)
         changed.append(name)
-    if last != incoming or record.source_url != source_url[:1000]:
-        record.values = incoming
+    remembered = {**last, **incoming}  # keys this import does not set keep their last value
+    if last != remembered or record.source_url != source_url[:1000]:
+        record.values = remembered
         record.source_url = source_url[:1000]
         record.save(update_fields=["values", "source_url", "last_imported_at"])
     if not changed:
         report.unchanged.append(ItemResult(item.key, page.title, page.pk, source_url))
-        return
+        return live_page
     try:
         revision = page.save_revision(user=user, log_action=True)
     except ValidationError as error:
@@ -393,6 +425,7 @@ def _import_item(importer: Importer, item: Item, source: Source, parent: Page | 
         note = _("brouillon mis à jour")
     report.updated.append(ItemResult(item.key, page.title, page.pk, source_url,
                                      fields=tuple(changed), note=note))
+    return live_page
 
 
 def _unique_slug(parent: Page, wanted: str) -> str:
