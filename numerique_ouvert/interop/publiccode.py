@@ -218,8 +218,12 @@ def export_document(page) -> dict:
         # The standard wants 150 characters at least: the summary comes first when it is short.
         long_text = "\n\n".join(part for part in (page.tagline, long_text) if part)
     if len(long_text) < 150:
-        long_text = "\n\n".join([long_text, _("Fiche du commun : %(url)s")
-                                 % {"url": page.get_full_url() or page.url_path}]).strip()
+        site = page.get_site()
+        long_text = "\n\n".join(part for part in [long_text, _(
+            "Ce commun numérique est présenté sur le portail %(site)s, avec sa gouvernance, sa "
+            "communauté et ses usages dans l'administration : %(url)s") % {
+            "site": site.site_name if site else "", "url": page.get_full_url() or page.url_path}]
+            if part)
     description = {"shortDescription": (page.tagline or page.title)[:150],
                    "longDescription": long_text[:10000],
                    "features": features or [page.tagline or page.title]}
@@ -247,7 +251,7 @@ def export_document(page) -> dict:
                  for r in relations if r.relation == "funds"]
     if funded_by:
         document["fundedBy"] = funded_by
-    document["developmentStatus"] = page.status
+    document["developmentStatus"] = str(page.status)
     # Not kept on the page (the portal's "kind" is coarser): "other" is always true.
     document["softwareType"] = "standalone/other"
     contributors = [r.actor for r in relations if r.relation == "contributes"]
@@ -256,11 +260,11 @@ def export_document(page) -> dict:
         document["organisation"] = {"uri": publisher.website or f"urn:x-numerique-ouvert:{publisher.pk}",
                                     "name": publisher.name}
     document["description"] = {lang: description}
-    legal: dict = {"license": page.licence}
+    legal: dict = {"license": str(page.licence)}
     if page.carrying_structure and publisher is None:
         legal["mainCopyrightOwner"] = page.carrying_structure
     document["legal"] = legal
-    maintenance: dict = {"type": page.maintenance_type or "none"}
+    maintenance: dict = {"type": str(page.maintenance_type or "none")}
     if maintenance["type"] == "contract":
         maintenance["contractors"] = list(page.maintenance_contractors or [])
     if maintenance["type"] in ("internal", "community"):
