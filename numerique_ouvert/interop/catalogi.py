@@ -552,7 +552,11 @@ def software_fields(software: Software, *, key: str, detail_url: str) -> dict[st
         "source_repository": software.repository,
         "licence": software.licence,
         "uses": uses,
-        "sill_id": software.id if key.startswith(f"{DEFAULT_ORIGIN}:") else "",
+        "catalogue_id": software.id,
+        "catalogue_user_count": (sum(users for users, _refs in software.counts.values())
+                                 if software.counts is not None else None),
+        "catalogue_referent_count": (sum(refs for _users, refs in software.counts.values())
+                                     if software.counts is not None else None),
         "catalogue_url": detail_url.format(id=software.id) if detail_url else "",
         "software_version": software.version[:60],
         "release_date": software.version_date,
@@ -619,7 +623,7 @@ class CatalogiImporter(Importer):
             items.append(Item(key=key, page_model=self.page_model, fields=fields,
                               tags=software_tags(software),
                               actors=[(name, "uses") for name in software_users(software)],
-                              source_url=source.name))
+                              source_url=source.name, relations=("tags", "actors")))
         for warning in warnings:
             # "[12].license" or "catalog[12]...": the warning goes with item 12.
             match = re.match(r"^\w*\[(\d+)\]", warning.path)
@@ -628,3 +632,50 @@ class CatalogiImporter(Importer):
                 items[min(index, len(items) - 1)].warnings.append(
                     Problem(source.name, warning.path, warning.message))
         return items
+
+
+# ---------------------------------------------------------------------------------------------
+# Export: our software commons in the Catalogi v2 shape (/api/v2/catalogi.json)
+
+_OPERATING_SYSTEMS = ("windows", "linux", "mac", "android", "ios")
+
+
+def export_software(page, *, url: str, tags: list[str], users: list[str]) -> dict[str, Any]:
+    """One software commun as a Catalogi v2 public software entry (no private contact ever)."""
+    platforms = list(getattr(page, "platforms", None) or [])
+    data = {
+        "id": page.pk,
+        "name": page.title,
+        "description": {"fr": page.tagline} if page.tagline else "",
+        "image": getattr(page, "logo_url", "") or None,
+        "latestVersion": ({"version": page.software_version,
+                           "releaseDate": page.release_date.isoformat()
+                           if page.release_date else None}
+                          if getattr(page, "software_version", "") else None),
+        "addedTime": page.first_published_at.isoformat() if page.first_published_at else None,
+        "updateTime": page.last_published_at.isoformat() if page.last_published_at else None,
+        "dereferencing": None,
+        "applicationCategories": list(getattr(page, "categories", None) or []),
+        "customAttributes": None,
+        "userAndReferentCountByOrganization": {
+            name: {"userCount": 1, "referentCount": 0} for name in users},
+        "authors": ([{"@type": "Organization", "name": page.carrying_structure}]
+                    if page.carrying_structure else []),
+        "url": page.website or url,
+        "codeRepositoryUrl": page.source_repository or None,
+        "softwareHelp": url,
+        "license": page.licence,
+        "externalId": getattr(page, "catalogue_id", "") or None,
+        "sourceSlug": DEFAULT_ORIGIN if getattr(page, "catalogue_id", "") else None,
+        "operatingSystems": {os: True for os in _OPERATING_SYSTEMS if os in platforms},
+        "runtimePlatforms": ["cloud"] if "web" in platforms else [],
+        "similarSoftwares": [],
+        "keywords": tags,
+        "programmingLanguages": [],
+        "providers": [],
+        "isLibreSoftware": bool(page.licence),
+    }
+    if page.status == "obsolete":
+        data["dereferencing"] = {"reason": _("Obsolète"), "time": data["updateTime"],
+                                 "lastRecommendedVersion": page.software_version or None}
+    return data

@@ -17,7 +17,7 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from typing import Any
@@ -94,6 +94,9 @@ def _parser() -> MarkdownIt:
     rules["softbreak"] = lambda *args: " "
     rules["hardbreak"] = lambda *args: "<br/>"
     rules["hr"] = lambda *args: ""
+    # Runs of spaces mean nothing in HTML: one space, so that an export reads back the same.
+    rules["text"] = lambda tokens, idx, options, env: escape(
+        re.sub(r"[ \t]+", " ", tokens[idx].content))
 
     def link_open(tokens, idx, options, env):
         return f'<a href="{escape(tokens[idx].attrGet("href") or "")}">'
@@ -315,17 +318,23 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return match.group(1), text[match.end():]
 
 
+def slug_key(text: str) -> str:
+    """A file name as a page slug: accents transliterated (« Activité » -> activite), as the
+    page's own slug; scripts without a Latin transliteration keep their letters."""
+    return slugify(text) or slugify(text, allow_unicode=True)
+
+
 def _key_from_name(name: str) -> str:
     path = PurePosixPath(name.replace("\\", "/").rsplit("?", 1)[0])
     stem = path.parent.name if path.stem == "index" and path.parent.name else path.stem
-    return slugify(stem, allow_unicode=True)
+    return slug_key(stem)
 
 
 def _as_datetime(value: Any) -> datetime | None:
     if isinstance(value, datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value, timezone.utc)
+        return value if timezone.is_aware(value) else timezone.make_aware(value, UTC)
     if isinstance(value, date):
-        return datetime.combine(value, time(0), tzinfo=timezone.utc)
+        return datetime.combine(value, time(0), tzinfo=UTC)
     return None
 
 
@@ -473,11 +482,11 @@ def read_markdown(name: str, content: bytes) -> tuple[Guide | None, list[Markdow
     key = _key_from_name(name)
     slug = meta.get("slug")
     if slug is not None:
-        if not isinstance(slug, str) or not slugify(slug, allow_unicode=True):
+        if not isinstance(slug, str) or not slug_key(slug):
             problems.append(MarkdownProblem("front matter: slug", _(
                 "un identifiant d'adresse (lettres, chiffres, tirets) est attendu")))
         else:
-            key = slugify(slug, allow_unicode=True)
+            key = slug_key(slug)
     if not key:
         problems.append(MarkdownProblem("", _("impossible de déduire un identifiant du nom de "
                                                "fichier « %(name)s »") % {"name": name}))
@@ -496,13 +505,14 @@ def read_markdown(name: str, content: bytes) -> tuple[Guide | None, list[Markdow
         else:
             problems.append(MarkdownProblem("front matter: image", _(
                 "un nom de fichier ou {path, alt} est attendu")))
-    fields["image"] = images[0] if images else None
+    # The foreign key's column (a Wagtail image id once ``prepare`` has found the file).
+    fields["image_id"] = images[0] if images else None
 
     related = meta.get("related_guides")
     related_keys = []
     if related is not None:
         if isinstance(related, list) and all(isinstance(item, str) for item in related):
-            related_keys = [slugify(item, allow_unicode=True) for item in related]
+            related_keys = [slug_key(item) for item in related]
         else:
             problems.append(MarkdownProblem("front matter: related_guides", _(
                 "une liste de noms de fichiers de guides est attendue")))
@@ -547,6 +557,12 @@ def _escape_md(text: str) -> str:
                   text)
 
 
+def _destination(url: str) -> str:
+    """A link or image address as Markdown: between <> when it holds spaces or brackets."""
+    url = url.replace("<", "%3C").replace(">", "%3E")
+    return f"<{url}>" if re.search(r"[\s()]", url) else url
+
+
 class _RichTextToMarkdown(HTMLParser):
     """Wagtail rich text (expanded HTML) -> Markdown, for the tags Wagtail's editor produces."""
 
@@ -560,6 +576,7 @@ class _RichTextToMarkdown(HTMLParser):
         self.links: list[str] = []
         self.in_code = False
         self.prefix = ""
+        self.italics: list[str] = []
 
     def _flush(self):
         text = "".join(self.line).strip()
@@ -591,6 +608,11 @@ class _RichTextToMarkdown(HTMLParser):
             marker = f"{kind[1]}." if kind[0] == "ol" else "-"
             self._list_line_end()
             self.line.append(f"{indent}{marker} ")
+        elif tag in ("i", "em"):
+            # "**" then "*" would read back as <i><b>: "_" after another marker keeps the order.
+            marker = "_" if "".join(self.line).endswith(("*", "~")) else "*"
+            self.italics.append(marker)
+            self.line.append(marker)
         elif tag in self.INLINE:
             self.line.append(self.INLINE[tag])
         elif tag == "code":
@@ -624,6 +646,8 @@ class _RichTextToMarkdown(HTMLParser):
             if not self.lists:
                 self.blocks.append("\n".join(self.list_lines))
                 self._list_lines = []
+        elif tag in ("i", "em"):
+            self.line.append(self.italics.pop() if self.italics else "*")
         elif tag in self.INLINE:
             self.line.append(self.INLINE[tag])
         elif tag == "code":
@@ -631,13 +655,14 @@ class _RichTextToMarkdown(HTMLParser):
             self.line.append("`")
         elif tag == "a":
             href = self.links.pop() if self.links else ""
-            self.line.append(f"]({href.replace(' ', '%20').replace(')', '%29')})")
+            self.line.append(f"]({_destination(href)})")
 
     def handle_data(self, data):
         if self.in_code:
             self.line.append(data.replace("`", "'"))
         else:
-            self.line.append(_escape_md(re.sub(r"\s+", " ", data)))
+            # ASCII whitespace only: a non-breaking space is content (« guillemets »).
+            self.line.append(_escape_md(re.sub(r"[ \t\r\n]+", " ", data)))
 
     def markdown(self) -> str:
         self._flush()
@@ -692,7 +717,7 @@ def blocks_to_markdown(stream, image_src=None) -> str:
             src = image_src(image) if (image is not None and image_src) else (
                 image.title if image is not None else "")
             alt = value.get("alt") or ""
-            parts.append(f"![{_escape_md(alt)}]({src.replace(' ', '%20')})")
+            parts.append(f"![{_escape_md(alt)}]({_destination(src)})")
             if value.get("caption"):
                 parts.append(f"*{_escape_md(value['caption'])}*")
         elif kind == "code":
@@ -740,7 +765,9 @@ def page_to_markdown(page, image_src=None) -> str:
     if tags:
         meta["tags"] = sorted(tags, key=str.lower)
     if page.first_published_at:
-        meta["date"] = page.first_published_at.astimezone(timezone.utc).date()
+        published = page.first_published_at.astimezone(UTC)
+        # A date when the import gave one (midnight), else the exact moment: reads back equal.
+        meta["date"] = published.date() if published.time() == time(0) else published
     if getattr(page, "last_reviewed", None):
         meta["last_reviewed"] = page.last_reviewed
     if getattr(page, "owner_name", ""):
@@ -750,3 +777,140 @@ def page_to_markdown(page, image_src=None) -> str:
     meta["noindex"] = bool(page.noindex)
     meta["publish"] = bool(page.live)
     return "---\n" + _yaml_dump(meta) + "---\n\n" + blocks_to_markdown(page.body, image_src)
+
+
+# ---------------------------------------------------------------------------------------------
+# Importer (the framework's contract: numerique_ouvert.interop.base)
+
+from pathlib import Path  # noqa: E402
+from urllib.parse import unquote  # noqa: E402
+
+from .base import Importer, ImportFileError, Item, Problem, register_importer  # noqa: E402
+
+
+@register_importer
+class MarkdownImporter(Importer):
+    """Markdown files with YAML front matter (Ressourcerie guides, Jekyll/Eleventy posts)."""
+
+    format = "markdown"
+    label = _("Guides Markdown (front matter YAML)")
+    patterns = ("*.md", "*.markdown")
+
+    def __init__(self, image_root: str | Path | None = None):
+        from numerique_ouvert.guides.models import GuidePage
+
+        self.page_model = GuidePage
+        # Images are read from disk only under this folder (the command's file or folder);
+        # an upload in the admin has none: its images are reported, their alt text kept.
+        self.image_root = Path(image_root).resolve() if image_root else None
+
+    def parse(self, source) -> list[Item]:
+        guide, problems = read_markdown(source.name, source.content)
+        if problems:
+            raise ImportFileError(source.name, [Problem(source.name, p.path, p.message)
+                                                for p in problems])
+        item = Item(key=guide.key, page_model=self.page_model, fields=guide.fields,
+                    tags=guide.tags, source_url=source.name, relations=("tags",),
+                    warnings=[Problem(source.name, w.path, w.message) for w in guide.warnings])
+        item.publish = guide.publish
+        item.related_keys = guide.related
+        return [item]
+
+    # Called by run_import inside the file's transaction: images are created (or found again
+    # by their content hash) there, so a dry run or a rejected file leaves none behind.
+    def prepare(self, items: list[Item], source) -> None:
+        from .models import ImportRecord
+
+        for item in items:
+            related = getattr(item, "related_keys", [])
+            if related:
+                # Guides imported before (another file of the folder, or an earlier import).
+                records = dict(ImportRecord.objects.filter(format=self.format, key__in=related)
+                               .values_list("key", "page_id"))
+                item.fields["related_pages"] = [
+                    {"type": "page", "value": records[key], "id": str(uuid.uuid5(
+                        uuid.NAMESPACE_URL, f"markdown:{item.key}:related:{key}"))}
+                    for key in related if key in records]
+                for key in related:
+                    if key not in records:
+                        item.warnings.append(Problem(source.name, "front matter: related_guides",
+                                                     _("guide « %(key)s » pas encore importé : "
+                                                       "lien non créé") % {"key": key}))
+            image = item.fields.get("image_id")
+            if isinstance(image, ImageRef):
+                found = self._image(image, source, item, "front matter: image")
+                item.fields["image_id"] = found.pk if found else None
+            body = []
+            for block in item.fields.get("body", []):
+                value = block["value"]
+                if block["type"] == "image" and isinstance(value, ImageRef):
+                    found = self._image(value, source, item, value.src)
+                    if found is None and not value.alt:
+                        continue
+                    block = ({"type": "paragraph", "id": block["id"],
+                              "value": f"<p>{escape(value.alt)}</p>"} if found is None else
+                             {"type": "image", "id": block["id"],
+                              "value": {"image": found.pk, "alt": value.alt[:250],
+                                        "caption": ""}})
+                if (block["type"] == "paragraph" and body and body[-1]["type"] == "paragraph"):
+                    # Text next to text is one rich text block, as the Markdown reads back.
+                    body[-1] = {**body[-1], "value": body[-1]["value"] + block["value"]}
+                    continue
+                body.append(block)
+            item.fields["body"] = body
+
+    def _candidates(self, source_name: str, src: str) -> list[Path]:
+        if self.image_root is None or re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE):
+            return []
+        relative = unquote(src.split("?", 1)[0].split("#", 1)[0])
+        here = Path(source_name).resolve().parent
+        candidates = []
+        if relative.startswith("/"):
+            folder = here
+            while True:
+                candidates.append(folder / relative.lstrip("/"))
+                if folder == self.image_root or folder.parent == folder:
+                    break
+                folder = folder.parent
+        else:
+            candidates.append(here / relative)
+        return [path.resolve() for path in candidates
+                if path.resolve().is_relative_to(self.image_root)]
+
+    def _image(self, ref: ImageRef, source, item: Item, path: str):
+        from django.core.files.images import ImageFile
+        from wagtail.images import get_image_model
+
+        from numerique_ouvert.conf import get_setting
+
+        for candidate in self._candidates(source.name, ref.src):
+            if not candidate.is_file():
+                continue
+            content = candidate.read_bytes()
+            if len(content) > get_setting("INTEROP_MAX_FILE_BYTES"):
+                break
+            Image = get_image_model()
+            sha1 = hashlib.sha1(content).hexdigest()  # noqa: S324 - Wagtail's own file_hash
+            existing = Image.objects.filter(file_hash=sha1).first()
+            if existing:
+                return existing
+            try:
+                from PIL import Image as PILImage
+
+                with PILImage.open(candidate) as opened:
+                    opened.verify()
+            except Exception:  # noqa: BLE001 - any decoding error: not an image
+                item.warnings.append(Problem(source.name, path, _(
+                    "« %(src)s » n'est pas une image lisible : ignorée") % {"src": ref.src}))
+                return None
+            import io
+
+            image = Image(title=(ref.alt or candidate.stem)[:255],
+                          file=ImageFile(io.BytesIO(content), name=candidate.name),
+                          file_hash=sha1, file_size=len(content))
+            image.save()
+            return image
+        item.warnings.append(Problem(source.name, path, _(
+            "image « %(src)s » introuvable à côté du fichier : non importée, son texte "
+            "alternatif est gardé") % {"src": ref.src}))
+        return None

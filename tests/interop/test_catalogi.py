@@ -117,7 +117,8 @@ def test_v1_maps_fields_uses_counts_and_actors(portal):
     assert CommunPage.objects.get(title="Nextcloud").status == "beta"
     assert ImportRecord.objects.filter(key="sill:12").exists()
     assert grist.catalogue_url == "https://code.gouv.fr/sill/detail?id=12"
-    assert grist.sill_id == "12"
+    assert grist.catalogue_id == "12"
+    assert (grist.catalogue_user_count, grist.catalogue_referent_count) == (4, 1)
     assert grist.software_version == "1.1.9"
     assert grist.release_date.isoformat() == "2024-03-01"
     assert grist.platforms == ["web", "linux"]
