@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import uuid
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,3 +36,31 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.format}: {self.key}"
+
+
+class PendingImport(models.Model):
+    """A file an editor uploaded (or fetched from a URL) between the dry run and the confirmation.
+
+    The bytes wait here rather than in the session (too large) or under MEDIA_ROOT (public on
+    many sites): only the uploader can confirm, within ``LIFETIME``; older rows are deleted each
+    time a new one is stored.
+    """
+
+    LIFETIME = datetime.timedelta(hours=2)
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    format = models.CharField(max_length=40)
+    name = models.CharField(max_length=1000)
+    content = models.BinaryField()
+    parent = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    publish = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import en attente de confirmation")
+        verbose_name_plural = _("imports en attente de confirmation")
+
+    @classmethod
+    def purge(cls) -> None:
+        cls.objects.filter(created_at__lt=timezone.now() - cls.LIFETIME).delete()
