@@ -61,6 +61,9 @@ class PendingImport(models.Model):
         verbose_name = _("import en attente de confirmation")
         verbose_name_plural = _("imports en attente de confirmation")
 
+    def __str__(self) -> str:
+        return self.name
+
     @classmethod
     def purge(cls) -> None:
         cls.objects.filter(created_at__lt=timezone.now() - cls.LIFETIME).delete()
