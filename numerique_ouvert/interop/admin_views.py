@@ -73,6 +73,10 @@ class ImportView(WagtailAdminTemplateMixin, View):
         importer = IMPORTERS[form.cleaned_data["format"]]()
         parent = form.cleaned_data["parent"] or (
             default_parent(importer.page_model) if importer.page_model else None)
+        if parent is None:
+            form.add_error("parent", _("Aucune page ne peut recevoir ces pages : créez d'abord la "
+                                       "liste (des communs, des guides) ou choisissez une page."))
+            return self.render(form=form)
         check_parent(request.user, parent)
         if form.cleaned_data["publish"] and not parent.permissions_for_user(
                 request.user).can_publish_subpage():
