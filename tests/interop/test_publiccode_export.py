@@ -4,6 +4,7 @@ leave the admin (page, API, search, feeds, export)."""
 from __future__ import annotations
 
 import yaml
+from django.urls import reverse
 
 from numerique_ouvert.communs.models import CommunPage
 from numerique_ouvert.interop.publiccode import PubliccodeImporter, export_publiccode
@@ -79,12 +80,15 @@ def test_private_contacts_are_never_published(client, portal):
         "search": client.get("/recherche/?q=Camille"),
         "rss": client.get("/flux/rss/"),
         "atom": client.get("/flux/atom/"),
+        "catalogue json": client.get(reverse("numerique_ouvert_interop_catalogue_json")),
+        "catalogue dcat": client.get(reverse("numerique_ouvert_interop_catalogue_jsonld")),
     }
     for name, response in places.items():
         assert response.status_code == 200, name
         body = response.content.decode()
         assert EMAIL not in body and "Camille Martin" not in body and "+33 1 23" not in body, name
-    assert "CartoLibre" in places["api detail"].content.decode()  # the checks did read the page
+    for name in ("api detail", "catalogue json", "catalogue dcat"):  # the checks did read the page
+        assert "CartoLibre" in places[name].content.decode(), name
 
 
 def test_private_contacts_are_not_in_the_search_index(portal):

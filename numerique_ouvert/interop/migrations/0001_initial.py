@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        ('wagtailcore', '0094_alter_page_locale'),  # not WAGTAIL_PAGE_MODEL: Wagtail 7.4 lacks it
     ]
 
     operations = [
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('source_url', models.CharField(blank=True, max_length=1000, verbose_name='source')),
                 ('first_imported_at', models.DateTimeField(auto_now_add=True, verbose_name='premier import')),
                 ('last_imported_at', models.DateTimeField(auto_now=True, verbose_name='dernier import')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.page', verbose_name='page')),
             ],
             options={
                 'verbose_name': 'élément importé',
