@@ -177,8 +177,9 @@ class AbstractCommunPage(BasePortalPage):
     catalogue_id = models.CharField(
         _("identifiant au catalogue"), max_length=120, blank=True,
         help_text=_("Identifiant du logiciel dans le SILL (Catalogi) ou un autre catalogue."))
-    catalogue_url = models.URLField(_("fiche du catalogue"), blank=True,
-                                    help_text=_("Page du logiciel sur code.gouv.fr/sill ou un autre catalogue."))
+    catalogue_url = models.URLField(
+        _("fiche du catalogue"), blank=True,
+        help_text=_("Page du logiciel sur code.gouv.fr/sill ou un autre catalogue."))
     catalogue_user_count = models.PositiveIntegerField(
         _("organisations utilisatrices (catalogue)"), null=True, blank=True)
     catalogue_referent_count = models.PositiveIntegerField(
