@@ -45,6 +45,10 @@ DEFAULTS: dict[str, Any] = {
     # Networks (CIDR) allowed although not public: loopback, private and link-local addresses are
     # refused unless listed here (e.g. ["10.1.2.0/24"] for another instance on an internal network).
     "FETCH_ALLOWED_NETWORKS": [],
+    # --- Imports (publiccode.yml, SILL/Catalogi, Markdown); see docs/interop.md. Largest file
+    # accepted (bytes, a file or a download), and most items (pages) one file may hold.
+    "INTEROP_MAX_FILE_BYTES": 2 * 1024 * 1024,
+    "INTEROP_MAX_ITEMS": 5000,
 }
 
 

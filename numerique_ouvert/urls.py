@@ -8,7 +8,7 @@ URL names start with ``numerique_ouvert_`` (no namespace: the API router brings 
 """
 
 from django.apps import apps
-from django.urls import path
+from django.urls import include, path
 
 from numerique_ouvert.core import feeds, seo, views
 
@@ -21,6 +21,10 @@ urlpatterns: list = [
          name="numerique_ouvert_sitemap_section"),
     path("robots.txt", seo.robots_txt, name="numerique_ouvert_robots_txt"),
 ]
+
+# Exports of the imports-and-exports app (publiccode.yml, catalogues), when installed.
+if apps.is_installed("numerique_ouvert.interop"):
+    urlpatterns.append(path("interop/", include("numerique_ouvert.interop.urls")))
 
 # The read-only API, when the site installs Wagtail's API app (see docs/api.md).
 if apps.is_installed("wagtail.api.v2"):

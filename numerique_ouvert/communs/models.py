@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -25,7 +26,16 @@ from numerique_ouvert.core.queries import HERO_RENDITION, LOGO_RENDITION
 from numerique_ouvert.core.structured_data import image_url, organisation
 
 from .blocks import UseStoryBlock
-from .choices import ActorKind, ActorRelation, CommunKind, CommunStatus
+from .choices import (
+    CATEGORIES,
+    PLATFORMS,
+    ActorKind,
+    ActorRelation,
+    CommunKind,
+    CommunStatus,
+    MaintenanceType,
+)
+from .fields import StringListField
 from .filters import CommunFilterSet
 from .validators import normalise_spdx, validate_spdx
 
@@ -142,6 +152,38 @@ class AbstractCommunPage(BasePortalPage):
         related_name="+",
     )
     uses = StreamField([("use", UseStoryBlock())], verbose_name=_("usages"), blank=True)
+    # Software: what publiccode.yml and the software catalogues (SILL/Catalogi) describe.
+    software_version = models.CharField(
+        _("dernière version"), max_length=60, blank=True,
+        help_text=_("Numéro de la dernière version stable, tel que le projet l'écrit (« 2.4 », « 2024.1 »)."))
+    release_date = models.DateField(_("date de la dernière version"), null=True, blank=True)
+    platforms = StringListField(
+        _("plateformes"), help_text=_("Séparées par des virgules : web, windows, mac, linux, ios, "
+                                      "android, ou une autre plateforme en toutes lettres."))
+    categories = StringListField(
+        _("catégories"), allowed=CATEGORIES,
+        help_text=_("Catégories du standard publiccode.yml, séparées par des virgules "
+                    "(par exemple : collaboration, office, geographic-information-systems)."))
+    maintenance_type = models.CharField(_("maintenance"), max_length=20, blank=True,
+                                        choices=MaintenanceType.choices)
+    maintenance_contractors = models.JSONField(
+        _("prestataires de maintenance"), default=list, blank=True,
+        help_text=_("Liste JSON d'objets {\"name\", \"until\" (AAAA-MM-JJ), \"website\"} : "
+                    "les entreprises sous contrat de maintenance."))
+    logo_url = models.CharField(
+        _("adresse du logo dans le dépôt"), max_length=500, blank=True,
+        help_text=_("Adresse web ou chemin du logo dans le dépôt (clé « logo » de publiccode.yml). "
+                    "Il n'est pas affiché sur le site : téléversez le logo dans le champ Logo."))
+    catalogue_id = models.CharField(
+        _("identifiant au catalogue"), max_length=120, blank=True,
+        help_text=_("Identifiant du logiciel dans le SILL (Catalogi) ou un autre catalogue."))
+    catalogue_url = models.URLField(
+        _("fiche du catalogue"), blank=True,
+        help_text=_("Page du logiciel sur code.gouv.fr/sill ou un autre catalogue."))
+    catalogue_user_count = models.PositiveIntegerField(
+        _("organisations utilisatrices (catalogue)"), null=True, blank=True)
+    catalogue_referent_count = models.PositiveIntegerField(
+        _("référents (catalogue)"), null=True, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("tagline", heading=_("résumé")),
@@ -164,6 +206,13 @@ class AbstractCommunPage(BasePortalPage):
         FieldPanel("stages"),
         FieldPanel("support_programmes"),
         FieldPanel("uses"),
+        MultiFieldPanel([
+            FieldPanel("software_version"), FieldPanel("release_date"), FieldPanel("platforms"),
+            FieldPanel("categories"), FieldPanel("maintenance_type"),
+            FieldPanel("maintenance_contractors"), FieldPanel("logo_url"), FieldPanel("catalogue_id"),
+            FieldPanel("catalogue_url"), FieldPanel("catalogue_user_count"),
+            FieldPanel("catalogue_referent_count"),
+        ], heading=_("Logiciel"), classname="collapsed"),
     ]
 
     search_fields = BasePortalPage.search_fields + [
@@ -192,6 +241,15 @@ class AbstractCommunPage(BasePortalPage):
         APIField("support_programmes", serializer=SupportProgrammesField()),
         APIField("description"),
         APIField("uses"),
+        APIField("software_version"),
+        APIField("release_date"),
+        APIField("platforms"),
+        APIField("categories"),
+        APIField("maintenance_type"),
+        APIField("catalogue_id"),
+        APIField("catalogue_url"),
+        APIField("catalogue_user_count"),
+        APIField("catalogue_referent_count"),
     ]
 
     class Meta:
@@ -201,6 +259,14 @@ class AbstractCommunPage(BasePortalPage):
         super().clean()
         if self.licence:
             self.licence = normalise_spdx(self.licence)
+        if self.maintenance_contractors in (None, ""):
+            self.maintenance_contractors = []  # the admin's empty JSON field
+        contractors = self.maintenance_contractors
+        if not isinstance(contractors, list) or not all(
+                isinstance(c, dict) and isinstance(c.get("name"), str) and c["name"]
+                for c in contractors):
+            raise ValidationError({"maintenance_contractors": _(
+                "Une liste d'objets ayant chacun un « name » est attendue.")})
 
     card_icon = "fr-icon-git-branch-line"
     page_image_fields = ("image", "logo")
@@ -243,6 +309,33 @@ class AbstractCommunPage(BasePortalPage):
         return list(relations.select_related("actor")) if relations is not None else []
 
     @property
+    def platform_labels(self) -> list[str]:
+        labels = dict(PLATFORMS)
+        return [str(labels.get(platform, platform)) for platform in self.platforms or []]
+
+    @property
+    def publiccode_url(self) -> str:
+        """Address of the commun's publiccode.yml (software with a licence, when the
+        imports-and-exports app is installed), else ``""``."""
+        from django.apps import apps
+        from django.urls import NoReverseMatch, reverse
+
+        # The standard requires a licence: without one there is no valid file to offer.
+        if self.kind != CommunKind.SOFTWARE or not self.pk or not self.licence or not apps.is_installed(
+                "numerique_ouvert.interop"):
+            return ""
+        try:
+            return reverse("numerique_ouvert_interop_publiccode", args=[self.pk])
+        except NoReverseMatch:  # the site does not include numerique_ouvert.urls
+            return ""
+
+    @property
+    def has_software_details(self) -> bool:
+        return any([self.software_version, self.release_date, self.platforms,
+                    self.maintenance_type, self.categories, self.catalogue_url,
+                    self.catalogue_user_count, self.publiccode_url])
+
+    @property
     def has_governance(self) -> bool:
         return any([self.carrying_structure, self.governance_url, self.contribution_url,
                     self.charter_url])
@@ -260,12 +353,17 @@ class CommunPage(AbstractCommunPage):
     tags = ClusterTaggableManager(through="numerique_ouvert_communs.CommunPageTag", blank=True,
                                   verbose_name=_("mots-clés"))
 
-    content_panels = AbstractCommunPage.content_panels[:-3] + [
+    content_panels = AbstractCommunPage.content_panels[:-4] + [
         FieldPanel("tags"),
-        AbstractCommunPage.content_panels[-3],
+        AbstractCommunPage.content_panels[-4],
         InlinePanel("actor_relations", heading=_("Acteurs publics"), label=_("acteur")),
+        AbstractCommunPage.content_panels[-3],
         AbstractCommunPage.content_panels[-2],
         AbstractCommunPage.content_panels[-1],
+        InlinePanel("private_contacts", heading=_("Contacts privés (jamais publiés)"),
+                    label=_("contact"),
+                    help_text=_("Visibles dans l'administration seulement : ni sur le site, ni "
+                                "dans l'API, la recherche, les flux ou les exports.")),
     ]
 
     parent_page_types = ["numerique_ouvert_communs.CommunIndexPage"]
@@ -302,3 +400,27 @@ class CommunActorRelation(Orderable):
 
     def __str__(self) -> str:
         return f"{self.actor} — {self.get_relation_display()}"
+
+
+class CommunContact(Orderable):
+    """A private contact of a commun (e.g. publiccode.yml's maintenance contacts).
+
+    For the editors only: shown in the admin, never rendered in a template, the API, the
+    search index, an export or a feed.
+    """
+
+    page = ParentalKey(CommunPage, on_delete=models.CASCADE, related_name="private_contacts")
+    name = models.CharField(_("nom"), max_length=200)
+    email = models.EmailField(_("courriel"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("email"), FieldPanel("phone"),
+              FieldPanel("affiliation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact privé")
+        verbose_name_plural = _("contacts privés")
+
+    def __str__(self) -> str:
+        return self.name

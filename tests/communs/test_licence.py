@@ -20,6 +20,8 @@ def commun_form(licence: str) -> dict:
         "uses": streamfield([]),
         "actor_relations-TOTAL_FORMS": "0", "actor_relations-INITIAL_FORMS": "0",
         "actor_relations-MIN_NUM_FORMS": "0", "actor_relations-MAX_NUM_FORMS": "1000",
+        "private_contacts-TOTAL_FORMS": "0", "private_contacts-INITIAL_FORMS": "0",
+        "private_contacts-MIN_NUM_FORMS": "0", "private_contacts-MAX_NUM_FORMS": "1000",
     })
 
 

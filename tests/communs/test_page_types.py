@@ -101,6 +101,13 @@ class CommunPageTests(PortalPageTestCase):
             "actor_relations": inline_formset([
                 {"actor": self.actor.pk, "relation": "contributes", "note": "Depuis 2023"},
             ]),
+            "private_contacts": inline_formset([
+                {"name": "Camille Martin", "email": "camille@example.org", "phone": "",
+                 "affiliation": "OSM France"},
+            ]),
+            "software_version": "3.1", "release_date": "2025-02-03",
+            "platforms": "web, linux", "categories": "geographic-information-systems",
+            "maintenance_type": "community", "maintenance_contractors": "",
             "uses": streamfield([("use", {
                 "title": "Cartes des écoles", "administration": "Une académie", "year": "2024",
                 "story": rich_text("<p>Une carte des écoles.</p>"), "link": "",
@@ -122,3 +129,7 @@ class CommunPageTests(PortalPageTestCase):
         self.assertEqual(commun.uses[0].value["year"], 2024)
         self.assertEqual(sorted(s.slug for s in commun.stages.all()), ["cooperer", "utiliser"])
         self.assertEqual([tag.name for tag in commun.tags.all()], ["cartographie"])
+        self.assertEqual((commun.software_version, commun.platforms, commun.categories,
+                          commun.maintenance_contractors),
+                         ("3.1", ["web", "linux"], ["geographic-information-systems"], []))
+        self.assertEqual([c.email for c in commun.private_contacts.all()], ["camille@example.org"])

@@ -13,6 +13,8 @@ INSTALLED_APPS += [
         "numerique_ouvert.communs",
         "numerique_ouvert.testimonies",
         "numerique_ouvert.parcours_map",
+        # Optional: imports and exports (publiccode.yml, SILL/Catalogi, Markdown; docs/interop.md).
+        "numerique_ouvert.interop",
         # What the portal uses besides the apps of a standard Wagtail project.
         "dsfr",
         "widget_tweaks",
