@@ -33,6 +33,15 @@ DEFAULTS: dict[str, Any] = {
     "MODERATORS_GROUP": "Modérateurs",
     # Minutes between two digests to the moderators: submissions in between wait for the next.
     "MODERATION_DIGEST_MINUTES": 15,
+    # --- Full-page cache of anonymous visitors' pages (core.page_cache.PageCacheMiddleware).
+    # Seconds a cached page is kept at most (publications invalidate it at once).
+    "PAGE_CACHE_TIMEOUT": 300,
+    # max-age of the Cache-Control header of those pages (browsers, proxies, CDN).
+    "PAGE_CACHE_MAX_AGE": 60,
+    # The Django cache that holds them.
+    "PAGE_CACHE_ALIAS": "default",
+    # Path prefixes never cached (the admin, documents that may be private).
+    "PAGE_CACHE_EXCLUDE_PATHS": ["/admin/", "/django-admin/", "/documents/"],
 }
 
 

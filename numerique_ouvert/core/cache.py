@@ -14,6 +14,8 @@ from django.core.cache import cache
 
 PREFIX = "numerique_ouvert"
 TIMEOUT = 60 * 60 * 24
+# The full-page cache (core.page_cache): whatever invalidates a data cache invalidates it too.
+PAGES = "pages"
 
 
 def _version_key(name: str) -> str:
@@ -28,12 +30,18 @@ def get_version(name: str) -> int:
     return version
 
 
-def bump(name: str) -> None:
-    """Invalidate every entry of the ``name`` cache."""
+def _increment(name: str) -> None:
     try:
         cache.incr(_version_key(name))
     except ValueError:  # the key expired or was never set
         cache.set(_version_key(name), 2, None)
+
+
+def bump(name: str) -> None:
+    """Invalidate every entry of the ``name`` cache, and the cached pages that showed them."""
+    _increment(name)
+    if name != PAGES:
+        _increment(PAGES)
 
 
 def cached(name: str, key: str, compute: Callable[[], Any], timeout: int = TIMEOUT) -> Any:
