@@ -66,8 +66,12 @@ def invalidate_pages(sender, **kwargs) -> None:
     if meta is None or meta.label_lower in PAGE_CACHE_SKIPPED_MODELS:
         return
     # Settings models live in the apps that declare them (BaseSiteSetting subclasses).
-    if (meta.app_label in PAGE_CACHE_APPS or meta.app_label.startswith("numerique_ouvert")
-            or issubclass(sender, BaseSiteSetting | BaseGenericSetting)):
+    if issubclass(sender, BaseSiteSetting | BaseGenericSetting):
+        # The first read of a site's settings creates their row with the defaults that pages
+        # already showed: nothing to invalidate.
+        if not kwargs.get("created"):
+            bump(PAGES)
+    elif meta.app_label in PAGE_CACHE_APPS or meta.app_label.startswith("numerique_ouvert"):
         bump(PAGES)
 
 
