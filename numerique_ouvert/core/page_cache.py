@@ -35,8 +35,10 @@ from numerique_ouvert.conf import get_setting
 from .cache import PAGES, PREFIX, get_version, version_key
 
 HEADER = "X-Page-Cache"
-# Vary values that do not change what an anonymous visitor without a session is sent.
-_HARMLESS_VARY = {"cookie", "accept-encoding"}
+# Vary values the cache honours: the cookies that matter bypass it, the Accept header is part
+# of the key (the API's browsable HTML and its JSON share an address), and no compression is
+# done by the application.
+_HARMLESS_VARY = {"cookie", "accept-encoding", "accept"}
 
 
 def _cache():
@@ -80,9 +82,10 @@ def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 def cache_key(request: HttpRequest) -> str:
-    """The page's key: method, host, scheme and full path (query string included). The entry
-    holds the version of the page cache it was stored under (see :func:`lookup`)."""
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    """The page's key: method, host, scheme, full path (query string included) and Accept
+    header. The entry holds the version of the page cache it was stored under (:func:`lookup`)."""
+    url = (f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+           f"\n{request.META.get('HTTP_ACCEPT', '')}")
     digest = hashlib.sha256(url.encode()).hexdigest()[:32]
     return f"{PREFIX}:{PAGES}:{request.method}:{digest}"
 

@@ -119,3 +119,13 @@ def test_site_settings_stage_and_testimony_changes_invalidate_the_cache(client, 
 def test_without_the_middleware_nothing_is_cached(client, listing):
     client.get(listing)
     assert HEADER not in client.get(listing)
+
+
+def test_the_api_is_cached_per_accept_header(client, portal, page_cache):
+    url = "/api/v2/testimonies/"
+    assert client.get(url)[HEADER] == "miss"
+    assert client.get(url)[HEADER] == "hit"
+    html = client.get(url, HTTP_ACCEPT="text/html")
+    assert html[HEADER] == "miss"  # the browsable API is not the JSON's copy
+    assert html["Content-Type"].startswith("text/html")
+    assert client.get(url)["Content-Type"] == "application/json"
