@@ -78,9 +78,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# django-axes first: it refuses a locked-out login before the password is even checked.
+# django-axes first: it refuses a locked-out login before the password is even checked. Its
+# AxesBackend (rather than the standalone one) can also load users: Client.force_login() and
+# WagtailPageTestCase log in with the first backend.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -190,7 +192,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 # No page of the portal needs these browser features.
 PERMISSIONS_POLICY = {feature: [] for feature in (
     "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone",
-    "payment", "usb", "interest-cohort", "browsing-topics")}
+    "payment", "usb", "browsing-topics")}
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
