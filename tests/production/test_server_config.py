@@ -69,3 +69,16 @@ def test_the_500_page_renders_without_request_nor_database():
     # Not marked django_db: pytest-django makes any query fail this test.
     html = render_to_string("500.html")
     assert "Erreur inattendue" in html and "dsfr" in html
+
+
+def test_frontend_cache_backends_are_chosen_from_the_environment():
+    assert "WAGTAILFRONTENDCACHE" not in production_settings()
+    cloudflare = production_settings(FRONTEND_CACHE_BACKEND="cloudflare",
+                                     CLOUDFLARE_BEARER_TOKEN="jeton", CLOUDFLARE_ZONE_ID="zone")
+    assert cloudflare["WAGTAILFRONTENDCACHE"]["default"] == {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": "jeton", "ZONEID": "zone"}
+    assert "wagtail.contrib.frontend_cache" in cloudflare["INSTALLED_APPS"]
+    varnish = production_settings(FRONTEND_CACHE_BACKEND="http",
+                                  FRONTEND_CACHE_LOCATION="http://varnish:6081")
+    assert varnish["WAGTAILFRONTENDCACHE"]["default"]["LOCATION"] == "http://varnish:6081"
