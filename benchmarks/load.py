@@ -365,8 +365,11 @@ def report(args: argparse.Namespace, results: list[Result], workers: int) -> str
             f"{data['max_us'] / 1000:.0f} | {data['requests']} | {result.errors} | {hits:.0f} % | "
             f"{rss} |")
     lines += ["", "Erreurs : réponses hors 2xx/3xx et erreurs de socket (connexion, lecture, "
-              "écriture, délai de 10 s) comptées par wrk. Statuts par scénario : "
-              + "; ".join(f"{result.name} {result.data['statuses']}" for result in results) + "."]
+              "écriture, délai de 10 s) comptées par wrk. Par scénario : "
+              + "; ".join(f"{result.name} : statuts {result.data['statuses']}, connexion "
+                          f"{result.data['connect']}, lecture {result.data['read']}, écriture "
+                          f"{result.data['write']}, délai {result.data['timeout']}"
+                          for result in results) + "."]
     return "\n".join(lines)
 
 
