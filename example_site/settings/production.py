@@ -165,12 +165,16 @@ LOGGING = {
                             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
                             "rename_fields": {"asctime": "time", "levelname": "level",
                                               "name": "logger"}}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    # Redis errors: once a minute per message and process, without the traceback.
+    "filters": {"throttle": {"()": "example_site.log_filters.Throttle", "seconds": 60}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"},
+                 "throttled": {"class": "logging.StreamHandler", "formatter": "json",
+                               "filters": ["throttle"]}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         # Redis errors ignored by the cache (outage): warnings, to be seen and alerted on.
-        "numerique_ouvert.redis": {"handlers": ["console"], "level": "WARNING",
+        "numerique_ouvert.redis": {"handlers": ["throttled"], "level": "WARNING",
                                    "propagate": False},
     },
 }

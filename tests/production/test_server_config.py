@@ -82,3 +82,23 @@ def test_frontend_cache_backends_are_chosen_from_the_environment():
     varnish = production_settings(FRONTEND_CACHE_BACKEND="http",
                                   FRONTEND_CACHE_LOCATION="http://varnish:6081")
     assert varnish["WAGTAILFRONTENDCACHE"]["default"]["LOCATION"] == "http://varnish:6081"
+
+
+def test_repeated_redis_errors_are_logged_once_a_minute_without_traceback():
+    from example_site.log_filters import Throttle
+
+    throttle = Throttle(seconds=60)
+
+    def record(message: str) -> logging.LogRecord:
+        try:
+            raise ConnectionError("Connection refused")
+        except ConnectionError:
+            import sys
+
+            return logging.LogRecord("numerique_ouvert.redis", logging.ERROR, __file__, 1,
+                                     message, None, sys.exc_info())
+
+    first = record("Exception ignored")
+    assert throttle.filter(first) is True and first.exc_info is None
+    assert throttle.filter(record("Exception ignored")) is False
+    assert throttle.filter(record("Another message")) is True
