@@ -115,12 +115,13 @@ STORAGES = {
 
 # --- Middleware: WhiteNoise right after SecurityMiddleware (static files skip the rest), then
 # the page cache, so that a cached page is answered before sessions, users or the database.
+_AFTER_SECURITY = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
 MIDDLEWARE = [
-    MIDDLEWARE[0],
+    *MIDDLEWARE[:_AFTER_SECURITY],
     "whitenoise.middleware.WhiteNoiseMiddleware",
     *(["numerique_ouvert.core.page_cache.PageCacheMiddleware"]
       if env_bool("PAGE_CACHE", True) else []),
-    *MIDDLEWARE[1:],
+    *MIDDLEWARE[_AFTER_SECURITY:],
 ]
 NUMERIQUE_OUVERT = {
     **NUMERIQUE_OUVERT,  # noqa: F405
