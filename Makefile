@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
 .PHONY: run test test-postgres test-wagtail74 test-integration test-upgrade migrations-check \
-	package-check docs lint clean
+	package-check docs lint clean load
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,22 @@ docs: $(VENV)/.installed-docs
 
 migrations-check: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=example_site.settings.test $(MANAGE) makemigrations --check --dry-run
+
+# Load test of a production-configured server (benchmarks/load.py, docs/performance.md): not part
+# of CI. The PostgreSQL database is dropped and built again, the Redis database emptied.
+LOAD_ITEMS ?= 1000
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/numerique_ouvert_bench
+LOAD_REDIS_URL ?= redis://127.0.0.1:6379/15
+LOAD_PORT ?= 8400
+LOAD_DURATION ?= 60
+LOAD_CONNECTIONS ?= 64
+LOAD_ARGS ?=
+
+load: $(VENV)/.installed-dev
+	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
+	$(PY) benchmarks/load.py --items $(LOAD_ITEMS) --database-url $(LOAD_DATABASE_URL) \
+		--redis-url $(LOAD_REDIS_URL) --port $(LOAD_PORT) --duration $(LOAD_DURATION) \
+		--connections $(LOAD_CONNECTIONS) $(LOAD_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

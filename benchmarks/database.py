@@ -9,6 +9,7 @@ from urllib.parse import urlsplit, urlunsplit
 # The only PostgreSQL databases a run may drop: a typo in --database-url must not cost the
 # example site's (or anyone's) data.
 POSTGRES_NAME_PREFIX = "numerique_ouvert_bench"
+POSTGRES_NAME_SUFFIX = "_bench"
 
 
 def sqlite_url(folder: Path) -> str:
@@ -24,9 +25,9 @@ def recreate_postgres(url: str) -> None:
 
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
-    if not name.startswith(POSTGRES_NAME_PREFIX):
+    if not (name.startswith(POSTGRES_NAME_PREFIX) or name.endswith(POSTGRES_NAME_SUFFIX)):
         raise SystemExit(f"Refusing to drop the database {name!r}: benchmark databases are "
-                         f"named {POSTGRES_NAME_PREFIX}*.")
+                         f"named {POSTGRES_NAME_PREFIX}* or *{POSTGRES_NAME_SUFFIX}.")
     maintenance = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
     # DROP/CREATE DATABASE cannot run inside a transaction.
     with psycopg.connect(maintenance, autocommit=True) as connection:

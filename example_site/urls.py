@@ -8,10 +8,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from example_site.health import health
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Load balancers and monitoring: 200 while the database answers (docs/deployment.md).
+    path("sante/", health, name="health"),
 ]
 
 if settings.DEBUG:

@@ -49,6 +49,15 @@ DEFAULTS: dict[str, Any] = {
     # accepted (bytes, a file or a download), and most items (pages) one file may hold.
     "INTEROP_MAX_FILE_BYTES": 2 * 1024 * 1024,
     "INTEROP_MAX_ITEMS": 5000,
+    # --- Full-page cache of anonymous visitors' pages (core.page_cache.PageCacheMiddleware).
+    # Seconds a cached page is kept at most (publications invalidate it at once).
+    "PAGE_CACHE_TIMEOUT": 300,
+    # max-age of the Cache-Control header of those pages (browsers, proxies, CDN).
+    "PAGE_CACHE_MAX_AGE": 60,
+    # The Django cache that holds them.
+    "PAGE_CACHE_ALIAS": "default",
+    # Path prefixes never cached (the admin, documents that may be private).
+    "PAGE_CACHE_EXCLUDE_PATHS": ["/admin/", "/django-admin/", "/documents/"],
 }
 
 

@@ -14,3 +14,7 @@ ALLOWED_HOSTS = ["*"]
 # wagtail-modeladmin beside our viewsets: ministries whose sites still use it must be able to
 # install us (tests/integration/test_modeladmin.py); tests.modeladmin_app registers a ModelAdmin.
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail_modeladmin", "tests.modeladmin_app"]  # noqa: F405
+
+# django-axes stays installed (its tables exist) but counts nothing: Client.login() calls
+# authenticate() without a request, which axes refuses. tests/production switches it on.
+AXES_ENABLED = False

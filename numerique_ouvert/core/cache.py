@@ -14,26 +14,34 @@ from django.core.cache import cache
 
 PREFIX = "numerique_ouvert"
 TIMEOUT = 60 * 60 * 24
+# The full-page cache (core.page_cache): whatever invalidates a data cache invalidates it too.
+PAGES = "pages"
 
 
-def _version_key(name: str) -> str:
+def version_key(name: str) -> str:
     return f"{PREFIX}:{name}:version"
 
 
 def get_version(name: str) -> int:
-    version = cache.get(_version_key(name))
+    version = cache.get(version_key(name))
     if version is None:
         version = 1
-        cache.add(_version_key(name), version, None)
+        cache.add(version_key(name), version, None)
     return version
 
 
-def bump(name: str) -> None:
-    """Invalidate every entry of the ``name`` cache."""
+def _increment(name: str) -> None:
     try:
-        cache.incr(_version_key(name))
+        cache.incr(version_key(name))
     except ValueError:  # the key expired or was never set
-        cache.set(_version_key(name), 2, None)
+        cache.set(version_key(name), 2, None)
+
+
+def bump(name: str) -> None:
+    """Invalidate every entry of the ``name`` cache, and the cached pages that showed them."""
+    _increment(name)
+    if name != PAGES:
+        _increment(PAGES)
 
 
 def cached(name: str, key: str, compute: Callable[[], Any], timeout: int = TIMEOUT) -> Any:
