@@ -45,7 +45,7 @@ PAGES = [
     ("plan du site", "/plan-du-site/"),
     ("recherche, sans requête", "/recherche/"),
     ("recherche, résultats", "/recherche/?q=commun"),
-    ("recherche, résultats filtrés", "/recherche/?q=logiciel&type=guide"),
+    ("recherche, résultats filtrés", "/recherche/?q=logiciel&type=guides&etape=utiliser"),
     ("recherche, aucun résultat", "/recherche/?q=zzqqxxww"),
     ("page introuvable (404)", "/cette-page-n-existe-pas/"),
 ]
