@@ -9,7 +9,9 @@ ARTIFACTS = REPO / "test-artifacts" / "e2e"
 VIEWPORT = {"width": 1280, "height": 800}
 # Accounts the test database gets, one per role the scenarios play (see conftest.CREATE_USERS).
 PASSWORD = "motdepasse-e2e-1"
-USERS = {"admin": "superuser", "editrice": "Editors", "moderatrice": "Modérateurs"}
+# Wagtail's own "Moderators" group edits and publishes pages ("Editors" may only submit them for
+# moderation); our "Modérateurs" group moderates testimonies, and nothing else.
+USERS = {"admin": "superuser", "editrice": "Moderators", "moderatrice": "Modérateurs"}
 
 
 def new_context(browser, **options):

@@ -50,7 +50,7 @@ for name, role in {USERS!r}.items():
     user.is_superuser = role == "superuser"
     user.set_password({PASSWORD!r})
     user.save()
-    if role != "superuser":  # Wagtail's "Editors" group edits and publishes the whole tree
+    if role != "superuser":
         user.groups.add(Group.objects.get(name=role))
 """
 

@@ -9,14 +9,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from ..blocks import FooterLinkBlock
 from ..forms import PortalSettingsForm
-from ..panels import FeatureSwitchesPanel
+from ..panels import FeatureSwitchesPanel, PortalSettingsInterface
 
 
 class AccessibilityStatus(models.TextChoices):
@@ -87,7 +86,7 @@ class PortalSettings(BaseSiteSetting):
 
     base_form_class = PortalSettingsForm
 
-    edit_handler = TabbedInterface([
+    edit_handler = PortalSettingsInterface([
         ObjectList([
             MultiFieldPanel([
                 FieldPanel("brand_lines"),
