@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
 .PHONY: run test test-postgres test-wagtail74 test-integration test-upgrade migrations-check \
-	package-check docs lint clean load
+	package-check docs lint clean load screenshots node_modules
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test: $(VENV)/.installed-dev
 	$(PYTEST) $(PYTEST_ARGS)
+
+# axe-core for the browser tests (tests/e2e), at the version package-lock.json pins.
+node_modules: node_modules/axe-core/axe.min.js
+node_modules/axe-core/axe.min.js: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The admin screenshots of the editors' guide (docs/img/admin/*.png), on a fresh demo site.
+screenshots: $(VENV)/.installed-dev node_modules
+	SCREENSHOTS_DIR=docs/img/admin E2E_REQUIRED=1 $(PY) -m pytest -n 0 -p no:cacheprovider tests/e2e/test_admin_screenshots.py
 
 # One process on PostgreSQL: the transactional tests (serialized_rollback) flush and restore the
 # database, which under pytest-xdist's loadfile dispatch runs between other tests of the same worker.
