@@ -45,6 +45,9 @@ DEFAULTS: dict[str, Any] = {
     # Networks (CIDR) allowed although not public: loopback, private and link-local addresses are
     # refused unless listed here (e.g. ["10.1.2.0/24"] for another instance on an internal network).
     "FETCH_ALLOWED_NETWORKS": [],
+    # --- Federation (numerique_ouvert.federation); see docs/federation.md. Items read per page
+    # of a source's API listing: at most the source's WAGTAILAPI_LIMIT_MAX (20 by default).
+    "FEDERATION_PAGE_SIZE": 20,
 }
 
 

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "numerique_ouvert.communs",
     "numerique_ouvert.testimonies",
     "numerique_ouvert.parcours_map",
+    # Commons and events of other numerique-ouvert instances (manage.py sync_instance).
+    "numerique_ouvert.federation",
     # The example site's own extension of the event page (see example_site/ministry).
     "example_site.ministry",
     # Demo content (manage.py load_demo, ensure_admin). After the ministry app: Django runs the
