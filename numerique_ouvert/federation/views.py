@@ -43,9 +43,9 @@ def source_report(request, pk: int):
     })
 
 
-def _reference_page(request, page_id: int):
+def _reference_page(request, page_id: int, permission: str):
     page = get_object_or_404(Page, pk=page_id)
-    if not page.permissions_for_user(request.user).can_unpublish():
+    if not getattr(page.permissions_for_user(request.user), permission)():
         raise PermissionDenied
     reference = get_object_or_404(FederatedReference, page=page)
     return page.specific, reference
@@ -58,7 +58,7 @@ def _back(request, page):
 
 @require_POST
 def hide_reference(request, page_id: int):
-    page, reference = _reference_page(request, page_id)
+    page, reference = _reference_page(request, page_id, "can_unpublish")
     if page.live:
         page.unpublish(user=request.user)  # the signal marks the reference hidden
     else:
@@ -71,7 +71,7 @@ def hide_reference(request, page_id: int):
 
 @require_POST
 def show_reference(request, page_id: int):
-    page, reference = _reference_page(request, page_id)
+    page, reference = _reference_page(request, page_id, "can_publish")
     if reference.withdrawn:
         reference.hidden = False
         reference.save(update_fields=["hidden"])

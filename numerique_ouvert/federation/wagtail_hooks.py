@@ -100,13 +100,14 @@ def hide_or_show_button(page, user, next_url=None, *args, **kwargs):
     reference = getattr(page, "_federated_reference", None)
     if reference is None:
         reference = FederatedReference.objects.filter(page_id=page.pk).first()
-    if reference is None or not page.permissions_for_user(user).can_unpublish():
+    if reference is None:
         return
-    if reference.hidden or not page.live:
+    permissions = page.permissions_for_user(user)
+    if (reference.hidden or not page.live) and permissions.can_publish():
         yield _PostButton(_("Afficher (référence fédérée)"),
                           reverse("numerique_ouvert_federation_show", args=[page.pk]),
                           icon_name="view", priority=41)
-    else:
+    elif page.live and permissions.can_unpublish():
         yield _PostButton(_("Masquer (référence fédérée)"),
                           reverse("numerique_ouvert_federation_hide", args=[page.pk]),
                           icon_name="no-view", priority=41)

@@ -76,7 +76,7 @@ def test_hidden_references_stay_hidden_until_shown_again(fake, source, admin_cli
     reference.refresh_from_db()
     page.refresh_from_db()
     assert not reference.hidden and page.live
-    assert page.specific.tagline == "Nouvelle accroche"
+    assert CommunPage.objects.get(pk=page.pk).tagline == "Nouvelle accroche"
 
 
 def test_an_unchanged_listing_item_is_not_fetched_again(fake, source):
