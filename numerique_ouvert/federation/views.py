@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -52,8 +53,8 @@ def _reference_page(request, page_id: int, permission: str):
 
 
 def _back(request, page):
-    return redirect(get_valid_next_url_from_request(request) or
-                    f"/admin/pages/{page.get_parent().pk}/")
+    return redirect(get_valid_next_url_from_request(request)
+                    or reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
 
 
 @require_POST

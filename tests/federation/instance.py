@@ -27,7 +27,11 @@ TIMEOUT = 300
 
 def _content_hash() -> str:
     """What the built database depends on: migrations, demo content and its builder."""
-    digest = hashlib.sha256()
+    import django
+    import wagtail
+
+    # A database migrated by another Wagtail or Django (make test-wagtail74) is not reused.
+    digest = hashlib.sha256(f"{django.__version__} {wagtail.__version__}".encode())
     patterns = ["numerique_ouvert/**/migrations/*.py", "example_site/**/migrations/*.py",
                 "numerique_ouvert/demo/**/*", "example_site/ministry/management/**/*.py",
                 "tests/settings/federation_source.py"]

@@ -141,3 +141,14 @@ def test_deleting_a_source_deletes_its_references(fake, source):
     sync_source(source)
     source.delete()
     assert not CommunPage.objects.filter(title="Commun").exists()
+
+
+def test_the_explorer_offers_to_hide_a_reference(fake, source, portal, admin_client):
+    fake.pages[1] = commun(1, "Commun")
+    sync_source(source)
+    page = FederatedReference.objects.get().page
+    html = admin_client.get(f"/admin/pages/{portal.communs.pk}/").content.decode()
+    assert f"/admin/federation/references/{page.pk}/hide/" in html
+    admin_client.post(f"/admin/federation/references/{page.pk}/hide/")
+    html = admin_client.get(f"/admin/pages/{portal.communs.pk}/").content.decode()
+    assert f"/admin/federation/references/{page.pk}/show/" in html

@@ -229,7 +229,7 @@ def test_a_reference_is_not_edited_copied_moved_or_deleted_in_the_admin(
         instance_a, portal, admin_client):
     sync(instance_a.base_url, portal)
     reference = FederatedReference.objects.filter(kind="events").first()
-    for action in ("edit", "copy", "move", "delete"):
+    for action in ("edit", "copy", f"move/{portal.home.pk}/confirm", "delete"):
         response = admin_client.get(f"/admin/pages/{reference.page_id}/{action}/", follow=True)
         assert response.redirect_chain, action
         assert response.redirect_chain[-1][0] == f"/admin/pages/{portal.events.pk}/", action
