@@ -146,14 +146,22 @@ class Kind:
     parent_field: str  # field of FederationSource: the local index the references go under
     parent_label: Any
     index_base: str  # dotted path of the abstract index class a parent must be
+    page_base: str  # dotted path of the abstract class of the pages created
 
     @property
     def installed(self) -> bool:
         return apps.is_installed(self.app)
 
-    def index_class(self):
-        module, name = self.index_base.rsplit(".", 1)
+    @staticmethod
+    def _load(dotted: str):
+        module, name = dotted.rsplit(".", 1)
         return getattr(__import__(module, fromlist=[name]), name)
+
+    def index_class(self):
+        return self._load(self.index_base)
+
+    def page_class(self):
+        return self._load(self.page_base)
 
     def accepts_parent(self, page) -> bool:
         return self.installed and isinstance(page.specific, self.index_class())
@@ -261,11 +269,18 @@ class Kind:
         return end is not None and fetched_at < end <= timezone.now()
 
 
+def reference_page_classes() -> tuple[type, ...]:
+    """The page types a reference can be (an index page, a guide… never is)."""
+    return tuple(kind.page_class() for kind in KINDS.values() if kind.installed)
+
+
 KINDS = {
     "communs": Kind("communs", "numerique_ouvert.communs", "numerique_ouvert_communs.CommunPage",
                     "communs_parent", gettext_lazy("liste des communs"),
-                    "numerique_ouvert.communs.models.AbstractCommunIndexPage"),
+                    "numerique_ouvert.communs.models.AbstractCommunIndexPage",
+                    "numerique_ouvert.communs.models.AbstractCommunPage"),
     "events": Kind("events", "numerique_ouvert.events", "numerique_ouvert_events.EventPage",
                    "events_parent", gettext_lazy("liste des événements"),
-                   "numerique_ouvert.events.models.AbstractEventIndexPage"),
+                   "numerique_ouvert.events.models.AbstractEventIndexPage",
+                   "numerique_ouvert.events.models.AbstractEventPage"),
 }

@@ -125,9 +125,9 @@ class _PostButton(Button):
 @hooks.register("before_serve_page")
 def attribute_reference(page, request, serve_args, serve_kwargs):
     """A reference names its source and its canonical page (``BasePortalPage.attribution``)."""
-    from .kinds import KINDS
+    from .kinds import reference_page_classes
 
-    if getattr(page, "numerique_ouvert_feature", None) not in KINDS:  # no query for other pages
+    if not isinstance(page, reference_page_classes()):  # no query for other pages
         return None
     reference = FederatedReference.objects.filter(page_id=page.pk).select_related("source").first()
     if reference is not None:
