@@ -72,8 +72,8 @@ def test_sync_creates_attributed_references_of_every_commun_and_event(
     assert reference.page.title in listing.get_text()
 
     # B's API says where its copy comes from: a third portal will not take it for B's own.
-    api = client.get(f"/api/v2/pages/?type=numerique_ouvert_communs.CommunPage&fields=*"
-                     f"&limit=20").json()
+    api = client.get("/api/v2/pages/?type=numerique_ouvert_communs.CommunPage&fields=*"
+                     "&limit=20").json()
     marks = {item["id"]: item["meta"]["federated_from"] for item in api["items"]}
     assert marks[reference.page_id] == {"name": "Portail A", "url": instance_a.base_url,
                                         "html_url": reference.remote_url}
