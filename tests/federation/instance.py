@@ -22,7 +22,9 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SETTINGS = "tests.settings.federation_source"
 PORT = int(os.environ.get("NUMERIQUE_OUVERT_FEDERATION_PORT", "8310"))
-TIMEOUT = 300
+# Generous: on a loaded machine (CI runs the suite beside other work) migrate + load_demo has
+# taken over 5 minutes.
+TIMEOUT = 900
 
 
 def _content_hash() -> str:
@@ -58,11 +60,15 @@ def build_template() -> Path:
         return template
     building = Path(tempfile.mkdtemp(prefix="numerique-ouvert-federation-build-"))
     env = _env(building)
-    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
-        done = subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT_DIR, env=env,
-                              capture_output=True, text=True, timeout=TIMEOUT)
-        if done.returncode:
-            raise RuntimeError(f"{command[0]} failed:\n{done.stdout}\n{done.stderr}")
+    try:
+        for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
+            done = subprocess.run([sys.executable, "manage.py", *command], cwd=PROJECT_DIR,
+                                  env=env, capture_output=True, text=True, timeout=TIMEOUT)
+            if done.returncode:
+                raise RuntimeError(f"{command[0]} failed:\n{done.stdout}\n{done.stderr}")
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
     (building / "ready").write_text("ok")
     try:
         building.rename(template)
@@ -87,7 +93,7 @@ class BackgroundBuild:
             self.error = repr(error)
 
     def wait(self) -> Path:
-        self.thread.join(TIMEOUT)
+        self.thread.join(2 * TIMEOUT)
         if self.result is None:
             raise RuntimeError(self.error or "instance A was not built in time")
         return self.result
