@@ -112,6 +112,7 @@ def test_changes_and_withdrawals_at_the_source_reach_the_references_hidden_ones_
         f"hidden = Page.objects.get(pk={hidden.remote_id}).specific\n"
         "hidden.tagline = 'Changée aussi'\n"
         "hidden.save_revision().publish()\n")
+    republished = False
     try:
         sync(instance_a.base_url, portal)
         assert report()["updated"] == 1 and report()["withdrawn"] == 1
@@ -130,6 +131,7 @@ def test_changes_and_withdrawals_at_the_source_reach_the_references_hidden_ones_
         instance_a.shell("from wagtail.models import Page\n"
                          f"Page.objects.get(pk={withdrawn.remote_id}).specific"
                          ".save_revision().publish()\n")
+        republished = True
         sync(instance_a.base_url, portal)
         assert report()["restored"] == 1
         assert Page.objects.get(pk=withdrawn.page_id).live
@@ -138,10 +140,11 @@ def test_changes_and_withdrawals_at_the_source_reach_the_references_hidden_ones_
         assert response.status_code == 302
         hidden.refresh_from_db()
         assert not hidden.hidden and Page.objects.get(pk=hidden.page_id).live
-    finally:
-        instance_a.shell("from wagtail.models import Page\n"
-                         f"Page.objects.get(pk={withdrawn.remote_id}).specific"
-                         ".save_revision().publish()\n")
+    finally:  # the other tests expect A as it was
+        if not republished:
+            instance_a.shell("from wagtail.models import Page\n"
+                             f"Page.objects.get(pk={withdrawn.remote_id}).specific"
+                             ".save_revision().publish()\n")
 
 
 class FlakyProxy(BaseHTTPRequestHandler):
