@@ -22,7 +22,6 @@ class FederationSourceViewSet(ModelViewSet):
     menu_label = gettext_lazy("Sources fédérées")
     menu_order = 900
     add_to_settings_menu = True
-    form_fields = ["name", "base_url", "enabled", "communs_parent", "events_parent"]
     list_display = [
         TitleColumn("name", label=gettext_lazy("Nom"),
                     get_url=lambda source: reverse("numerique_ouvert_federation_report",
@@ -32,6 +31,13 @@ class FederationSourceViewSet(ModelViewSet):
         DateColumn("last_synced_at", label=gettext_lazy("Dernière synchronisation")),
         Column("reference_count", label=gettext_lazy("Références")),
     ]
+
+    def get_form_fields(self):
+        from .kinds import KINDS
+
+        # No "liste des événements" on a site without the events app.
+        return ["name", "base_url", "enabled",
+                *(kind.parent_field for kind in KINDS.values() if kind.installed)]
 
     def get_queryset(self, request):
         from django.db.models import Count

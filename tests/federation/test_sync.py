@@ -152,3 +152,20 @@ def test_the_explorer_offers_to_hide_a_reference(fake, source, portal, admin_cli
     admin_client.post(f"/admin/federation/references/{page.pk}/hide/")
     html = admin_client.get(f"/admin/pages/{portal.communs.pk}/").content.decode()
     assert f"/admin/federation/references/{page.pk}/show/" in html
+
+
+def test_a_source_is_added_in_the_admin_with_its_address_checked(portal, admin_client):
+    url = "/admin/numerique_ouvert_federation_sources/new/"
+    refused = admin_client.post(url, {"name": "X", "base_url": "ftp://portail.example.gouv.fr",
+                                      "enabled": "on", "communs_parent": portal.communs.pk})
+    assert refused.status_code == 200 and not FederationSource.objects.exists()
+    wrong_parent = admin_client.post(url, {"name": "X", "base_url": "https://portail.example.gouv.fr",
+                                           "communs_parent": portal.events.pk})
+    assert wrong_parent.status_code == 200 and not FederationSource.objects.exists()
+    assert "Choisissez une page de type" in wrong_parent.content.decode()
+    admin_client.post(url, {"name": "Portail X", "enabled": "on",
+                            "base_url": "https://Portail.example.gouv.fr/api/v2/",
+                            "communs_parent": portal.communs.pk})
+    source = FederationSource.objects.get()
+    assert source.base_url == "https://portail.example.gouv.fr"
+    assert source.communs_parent_id == portal.communs.pk
