@@ -10,7 +10,8 @@ PIP := $(VENV)/bin/pip
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test test-postgres test-wagtail74 migrations-check lint clean
+.PHONY: run test test-postgres test-wagtail74 test-integration test-upgrade migrations-check \
+	package-check docs lint clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +47,27 @@ test-postgres: $(VENV)/.installed-dev
 # The same suite against the previous Wagtail LTS, in a virtual environment of its own.
 test-wagtail74:
 	$(MAKE) VENV=.venv-wagtail74 EXTRA_REQUIREMENT='"wagtail>=7.4,<7.5"' test migrations-check
+
+# The docs' code run for real: the installation page on a fresh `wagtail start` project in a
+# virtual environment of its own, the examples of docs/extending.md as migrated apps.
+test-integration: $(VENV)/.installed-dev
+	$(PY) -m pytest -n 0 -m integration $(PYTEST_ARGS)
+
+# A database built by the previous release (.ci/upgrade-baseline), migrated by this code.
+test-upgrade: $(VENV)/.installed-dev
+	$(PY) -m pytest -n 0 -m upgrade tests/upgrade $(PYTEST_ARGS)
+
+# The sdist and the wheel: built, their content checked, the wheel run in a clean venv.
+package-check: $(VENV)/.installed-dev
+	PYTHON=$(PY) .ci/package-check
+
+$(VENV)/.installed-docs: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e ".[docs]"
+	touch $@
+
+# The documentation site, into site/; --strict: a broken link, anchor or include fails.
+docs: $(VENV)/.installed-docs
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir site
 
 migrations-check: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=example_site.settings.test $(MANAGE) makemigrations --check --dry-run

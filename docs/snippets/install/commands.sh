@@ -1,0 +1,2 @@
+python manage.py migrate
+python manage.py create_portal

@@ -1,0 +1,1 @@
+    path("", include("numerique_ouvert.urls")),
