@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "numerique_ouvert.parcours_map",
     # Imports and exports (publiccode.yml, SILL/Catalogi, Markdown): optional.
     "numerique_ouvert.interop",
+    # Commons and events of other numerique-ouvert instances (manage.py sync_instance).
+    "numerique_ouvert.federation",
     # The example site's own extension of the event page (see example_site/ministry).
     "example_site.ministry",
     # Demo content (manage.py load_demo, ensure_admin). After the ministry app: Django runs the
