@@ -10,7 +10,8 @@ PIP := $(VENV)/bin/pip
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test test-postgres test-wagtail74 migrations-check lint clean
+.PHONY: run test test-postgres test-wagtail74 migrations-check lint clean messages compilemessages \
+	messages-check
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +50,19 @@ test-wagtail74:
 
 migrations-check: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=example_site.settings.test $(MANAGE) makemigrations --check --dry-run
+
+# Translations (docs/i18n.md): `make messages`, translate the new English entries of
+# numerique_ouvert/locale/en/LC_MESSAGES/django.po, then `make compilemessages`.
+messages: $(VENV)/.installed-dev
+	$(PY) scripts/check_messages.py update
+
+compilemessages: $(VENV)/.installed-dev
+	DJANGO_SETTINGS_MODULE=example_site.settings.dev $(MANAGE) compilemessages --ignore '.venv*' \
+		--ignore node_modules
+
+# Fails on a string missing from the catalogues, an untranslated or fuzzy entry, a stale .mo.
+messages-check: $(VENV)/.installed-dev
+	$(PY) scripts/check_messages.py check
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

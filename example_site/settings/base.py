@@ -105,6 +105,9 @@ LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
+# The example site's own strings (settings, example_site.ministry); the package's are in
+# numerique_ouvert/locale, found as an app's.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
