@@ -29,29 +29,42 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-# Each folder holds a locale/ of its own; manage.py makemessages writes to the nearest one.
-SOURCE_DIRS = ("numerique_ouvert", "example_site")
-LOCALE_DIRS = tuple(ROOT / name / "locale" for name in SOURCE_DIRS)
+# Source folder -> its catalogues. The package's strings, whatever app they come from, go to
+# the core app's locale/: Django finds an app's catalogue there (a package-level locale/
+# would need every site to add it to LOCALE_PATHS), and core is always installed.
+SOURCES = {"numerique_ouvert": "numerique_ouvert/core/locale",
+           "example_site": "example_site/locale"}
+SOURCE_DIRS = tuple(SOURCES)
+LOCALE_DIRS = tuple(ROOT / locale for locale in SOURCES.values())
 SOURCE_LANGUAGE = "fr"
 LANGUAGES = ("fr", "en")
 # Folders whose strings are not the portal's own (tests, virtual environments, built docs).
 IGNORE = (".venv*", "node_modules", "site", "tests", "benchmarks", "docs", "build", "dist",
           "scripts")
-MAKEMESSAGES_SETTINGS = "example_site.settings.dev"
 
 
 def makemessages(root: Path) -> None:
-    """Runs makemessages for every language on the sources under ``root`` (all domains: the
-    portal has no JavaScript string, so djangojs is not extracted)."""
-    command = [sys.executable, "manage.py", "makemessages", "--add-location=file",
-               "--no-obsolete"]
-    for language in LANGUAGES:
-        command += ["-l", language]
-    for pattern in IGNORE:
-        command += ["--ignore", pattern]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": MAKEMESSAGES_SETTINGS,
-           "PYTHONPATH": str(root)}
-    subprocess.run(command, cwd=root, env=env, check=True, stdout=subprocess.DEVNULL)
+    """Runs makemessages for every language on each source folder under ``root``, writing
+    every string of the folder to its catalogue (the djangojs domain is not extracted: the
+    portal has no JavaScript string)."""
+    for source, locale in SOURCES.items():
+        (root / locale).mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, __file__, "extract", str(root / source),
+                        str(root / locale)], check=True, stdout=subprocess.DEVNULL)
+
+
+def extract(source: Path, locale: Path) -> None:
+    """makemessages in ``source`` with ``locale`` as its only catalogue (a process of its own:
+    Django's settings are configured once per process)."""
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.configure(LOCALE_PATHS=[str(locale)], USE_I18N=True, INSTALLED_APPS=[])
+    django.setup()
+    os.chdir(source)
+    call_command("makemessages", locale=list(LANGUAGES), ignore_patterns=list(IGNORE),
+                 add_location="file", no_obsolete=True, verbosity=0)
 
 
 def catalogues(locale_dir: Path) -> list[Path]:
@@ -124,7 +137,6 @@ def check_up_to_date(problems: list[str]) -> None:
     committed catalogues (msgids only: locations and dates do not count)."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp)
-        shutil.copy2(ROOT / "manage.py", copy / "manage.py")
         for name in SOURCE_DIRS:
             shutil.copytree(ROOT / name, copy / name,
                             ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
@@ -209,10 +221,14 @@ def check(*, up_to_date: bool = True, locale_dirs: tuple[Path, ...] = LOCALE_DIR
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["update", "check"])
+    parser.add_argument("action", choices=["update", "check", "extract"])
+    parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--locale-dir", action="append", type=Path,
                         help="check these locale folders only, without comparing with the code")
     args = parser.parse_args(argv)
+    if args.action == "extract":
+        extract(*args.paths)
+        return 0
     if args.action == "update":
         update()
         return 0
