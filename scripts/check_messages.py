@@ -146,9 +146,9 @@ def check_up_to_date(problems: list[str]) -> None:
                 relative = po_path.relative_to(ROOT)
                 fresh = keys(polib.pofile(str(copy / relative)))
                 committed = keys(polib.pofile(str(po_path)))
-                for ctx, msgid, _plural in sorted(fresh - committed, key=str):
+                for _ctx, msgid, _plural in sorted(fresh - committed, key=str):
                     problems.append(f"{relative}: missing msgid {msgid!r} (run make messages)")
-                for ctx, msgid, _plural in sorted(committed - fresh, key=str):
+                for _ctx, msgid, _plural in sorted(committed - fresh, key=str):
                     problems.append(f"{relative}: msgid {msgid!r} is no longer in the code "
                                     "(run make messages)")
 
