@@ -21,7 +21,7 @@ def links(html, selector: str) -> list[str]:
     return [a["href"] for a in html.select(selector)]
 
 
-def test_english_home_has_english_interface_and_content(demo, client):
+def check_english_home_has_english_interface_and_content(client):
     html = soup(client.get("/en/"))
 
     assert html.html["lang"] == "en"
@@ -33,7 +33,7 @@ def test_english_home_has_english_interface_and_content(demo, client):
     assert "/en/events/" in menu
 
 
-def test_french_tree_is_unchanged(demo, client):
+def check_french_tree_is_unchanged(client):
     html = soup(client.get("/"))
 
     assert html.html["lang"] == "fr"
@@ -42,7 +42,7 @@ def test_french_tree_is_unchanged(demo, client):
     assert "/evenements/" in menu and not any(url.startswith("/en/") for url in menu)
 
 
-def test_english_listing_shows_only_english_pages(demo, client):
+def check_english_listing_shows_only_english_pages(client):
     english = Locale.objects.get(language_code="en")
     html = soup(client.get("/en/guides/"))
 
@@ -54,7 +54,7 @@ def test_english_listing_shows_only_english_pages(demo, client):
     assert not any(url.startswith("/en/") for url in links(french, ".fr-card__title a"))
 
 
-def test_language_selector_leads_to_the_translated_page(demo, client):
+def check_language_selector_leads_to_the_translated_page(client):
     french = GuidePage.objects.get(slug="choisir-et-deployer-un-logiciel-libre")
     english = french.get_translation(Locale.objects.get(language_code="en"))
     assert english.url == "/en/guides/choosing-and-deploying-free-software/"
@@ -73,7 +73,7 @@ def test_language_selector_leads_to_the_translated_page(demo, client):
         == english.url
 
 
-def test_untranslated_page_offers_the_home_of_the_other_language(demo, client):
+def check_untranslated_page_offers_the_home_of_the_other_language(client):
     home = Page.objects.get(depth=2, locale__language_code="fr")
     page = home.get_children().live().first().specific
     page.get_translation(Locale.objects.get(language_code="en")).delete()
@@ -85,7 +85,7 @@ def test_untranslated_page_offers_the_home_of_the_other_language(demo, client):
     assert not html.select('link[rel="alternate"][hreflang]')
 
 
-def test_search_and_feed_in_english_cover_the_english_tree(demo, client):
+def check_search_and_feed_in_english_cover_the_english_tree(client):
     html = soup(client.get("/en/recherche/", {"q": "software"}))
     results = [a["href"] for a in html.select("main a") if a["href"].startswith("/en/guides/")]
     assert "/en/guides/choosing-and-deploying-free-software/" in results
@@ -93,16 +93,33 @@ def test_search_and_feed_in_english_cover_the_english_tree(demo, client):
     assert "/en/guides/" in feed and "/guides/choisir" not in feed
 
 
-def test_sitemap_lists_both_languages(demo, client):
+def check_sitemap_lists_both_languages(client):
     xml = client.get("/sitemap-guides.xml").content.decode()
     assert "/en/guides/choosing-and-deploying-free-software/" in xml
     assert "/guides/choisir-et-deployer-un-logiciel-libre/" in xml
 
 
-def test_load_demo_twice_creates_no_second_english_tree(demo):
+def check_load_demo_twice_creates_no_second_english_tree():
     before = Page.objects.count()
     call_command("load_demo", "--quiet")
     assert Page.objects.count() == before
+
+
+# Loading the demo is most of the time of these tests: each test loads it once and checks a
+# family of behaviours on it.
+def test_english_tree_beside_the_french_one(demo, client):
+    check_english_home_has_english_interface_and_content(client)
+    check_french_tree_is_unchanged(client)
+    check_english_listing_shows_only_english_pages(client)
+    check_search_and_feed_in_english_cover_the_english_tree(client)
+    check_sitemap_lists_both_languages(client)
+    check_load_demo_twice_creates_no_second_english_tree()
+
+
+def test_switching_language_leads_to_the_translated_page(demo, client):
+    check_language_selector_leads_to_the_translated_page(client)
+    # Last: it deletes a translation.
+    check_untranslated_page_offers_the_home_of_the_other_language(client)
 
 
 @override_settings(WAGTAIL_I18N_ENABLED=False)
