@@ -31,6 +31,10 @@ def check_english_home_has_english_interface_and_content(client):
     menu = links(html, "#navigation-principale a")
     assert menu and all(url.startswith("/en/") for url in menu)
     assert "/en/events/" in menu
+    # The footer's pages, chosen once in the site settings, in the visitor's language.
+    footer = links(html, ".fr-footer__bottom-link[href]")
+    assert "/en/legal-notice/" in footer and "/mentions-legales/" not in footer
+    assert html.select_one(".fr-header__service a")["href"] == "/en/"
 
 
 def check_french_tree_is_unchanged(client):

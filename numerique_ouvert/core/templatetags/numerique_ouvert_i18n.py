@@ -116,3 +116,15 @@ def portal_home_url(context) -> str:
     if site is None:
         return "/"
     return localized_root(site, request).get_url(request=request) or "/"
+
+
+@register.simple_tag(takes_context=True)
+def localized_pageurl(context, page: Page) -> str:
+    """Like Wagtail's ``pageurl``, but to the page's translation in the active language when it
+    has a live one: the footer's pages, chosen once in the site settings, follow the visitor's
+    language."""
+    request = context.get("request")
+    if not _content_languages() or request is None:
+        return page.get_url(request=request) or ""
+    urls = page_translations(request, page)
+    return urls.get(get_language()) or page.get_url(request=request) or ""
