@@ -51,7 +51,8 @@ def test_load_demo_covers_every_feature(demo):
     assert GuidePage.objects.live().count() >= 5
     assert GuidePage.objects.filter(live=False).exists()  # one draft, for editors
     assert EventPage.objects.filter(status="cancelled").exists()
-    assert HybridEventPage.objects.live().count() == 1
+    # One in the French tree (and its translation in the English tree, tests/i18n).
+    assert HybridEventPage.objects.live().filter(locale__language_code="fr").count() == 1
     assert testimonies.Testimony.objects.published().count() >= 6
     assert testimonies.Testimony.objects.filter(status=testimonies.ModerationStatus.SUBMITTED).count() >= 3
     assert testimonies.Testimony.objects.filter(status=testimonies.ModerationStatus.REJECTED).exists()
@@ -81,7 +82,7 @@ def test_every_demo_page_renders_and_hides_contact_emails(demo, client):
 
 
 def test_load_demo_has_a_parcours_map_with_the_rencontres_positions(demo, client):
-    map_page = ParcoursMapPage.objects.live().get()
+    map_page = ParcoursMapPage.objects.live().get(locale__language_code="fr")
     rno = EventPage.objects.get(slug="rencontres-du-numerique-ouvert-2025")
     at_rno = ParcoursPosition.objects.filter(map_page=map_page, event=rno)
     assert at_rno.count() >= 100
