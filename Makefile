@@ -11,7 +11,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
 .PHONY: run test test-postgres test-wagtail74 test-integration test-upgrade migrations-check \
-	package-check docs lint clean load screenshots node_modules
+	package-check docs lint clean load screenshots node_modules \
+	messages compilemessages messages-check
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -97,6 +98,19 @@ load: $(VENV)/.installed-dev
 	$(PY) benchmarks/load.py --items $(LOAD_ITEMS) --database-url $(LOAD_DATABASE_URL) \
 		--redis-url $(LOAD_REDIS_URL) --port $(LOAD_PORT) --duration $(LOAD_DURATION) \
 		--connections $(LOAD_CONNECTIONS) $(LOAD_ARGS)
+
+# Translations (docs/i18n.md): `make messages`, translate the new English entries of
+# numerique_ouvert/core/locale/en/LC_MESSAGES/django.po, then `make compilemessages`.
+messages: $(VENV)/.installed-dev
+	$(PY) scripts/check_messages.py update
+
+compilemessages: $(VENV)/.installed-dev
+	DJANGO_SETTINGS_MODULE=example_site.settings.dev $(MANAGE) compilemessages --ignore '.venv*' \
+		--ignore node_modules
+
+# Fails on a string missing from the catalogues, an untranslated or fuzzy entry, a stale .mo.
+messages-check: $(VENV)/.installed-dev
+	$(PY) scripts/check_messages.py check
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
