@@ -48,10 +48,19 @@ def last_block_field(page, field: str, child: str):
 
 
 def type_rich_text(page, field: str, text: str) -> None:
-    """Type into the last rich-text (Draftail) editor of ``field``."""
-    editor = section(page, field).locator(".Draftail-Editor [contenteditable=true]").last
+    """Type into the rich-text (Draftail) editor of the block added last to ``field``."""
+    panel = section(page, field)
+    last_type = panel.locator(f"input[name^='{field}-'][name$='-type']").last
+    prefix = last_type.get_attribute("name").removesuffix("-type")
+    # The editor of that block, found by its own input: Draftail mounts after the block's inputs
+    # exist, and on a loaded machine ".last" of all editors may still be the previous block's.
+    editor = page.locator(f"[id='{prefix}-value']").locator("xpath=..").locator("[contenteditable=true]")
     editor.click()
     page.keyboard.type(text)
+    expect(editor).to_contain_text(text)
+    # Draftail writes its hidden input a moment after the last key: wait for it, or a quick
+    # "Publier" sends the block empty ("Ce champ est obligatoire").
+    expect(page.locator(f"[id='{prefix}-value']")).to_have_value(re.compile(re.escape(text)))
 
 
 def fill_date(page, selector: str, value: str) -> None:
