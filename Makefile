@@ -50,10 +50,16 @@ node_modules/axe-core/axe.min.js: package-lock.json
 screenshots: $(VENV)/.installed-dev node_modules
 	SCREENSHOTS_DIR=docs/img/admin E2E_REQUIRED=1 $(PY) -m pytest -n 0 -p no:cacheprovider tests/e2e/test_admin_screenshots.py
 
-# One process on PostgreSQL: the transactional tests (serialized_rollback) flush and restore the
-# database, which under pytest-xdist's loadfile dispatch runs between other tests of the same worker.
+# The modules with transactional tests (transaction=True) run apart, in one process, on
+# PostgreSQL: such a test empties the tables when it ends (the data of the migrations included),
+# which under pytest-xdist would hit the tests that follow it on the same worker.
+TRANSACTIONAL_TESTS := tests/testimonies/test_concurrency.py tests/testimonies/test_moderation_notifications.py \
+	tests/parcours_map/test_concurrency.py
+PG_URL = $${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
+
 test-postgres: $(VENV)/.installed-dev
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PYTEST) -n 0 $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(PYTEST) $(addprefix --ignore=,$(TRANSACTIONAL_TESTS)) $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -n 0 $(PYTEST_ARGS) $(TRANSACTIONAL_TESTS)
 
 # The same suite against the previous Wagtail LTS, in a virtual environment of its own.
 test-wagtail74:
