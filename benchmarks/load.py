@@ -50,8 +50,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="concurrent connections of wrk (default 64)")
     parser.add_argument("--workers", type=int, default=0,
                         help="gunicorn workers (default: gunicorn.conf.py's, 2 per core + 1)")
-    parser.add_argument("--scenarios", default="cached,detail,mix,uncached",
-                        help="comma-separated: cached, detail, mix, uncached (default: all)")
+    parser.add_argument("--scenarios", default="cached,detail,mix,uncached,detail-uncached",
+                        help="comma-separated: cached, detail, mix, uncached, detail-uncached "
+                             "(default: all)")
     parser.add_argument("--reuse", action="store_true",
                         help="do not rebuild: the database of a previous run with --keep-media")
     parser.add_argument("--media-root", default="",
@@ -130,13 +131,14 @@ def urls(database_url: str) -> dict[str, list[str]]:
         "/api/v2/pages/?type=numerique_ouvert_guides.GuidePage", "/api/v2/testimonies/",
         *upcoming,
     ]
-    # Pages with the testimony form (guides, communs, events once begun) are rendered for every
-    # visitor: never from the page cache (core.page_cache).
+    # Guides, communs and events once begun: they link to the testimony form (no form in them),
+    # so the page cache serves them too; "detail-uncached" renders them for every request.
     detail = [url for trio in zip(guides, communs, past, strict=False) for url in trio]
     # An anonymous crowd: about half the requests on detail pages, the rest on the home page,
     # listings, search, calendars, feeds and the API.
     mix = [url for pair in zip(detail, public * 4, strict=False) for url in pair]
-    return {"cached": public, "detail": detail, "mix": mix, "uncached": public}
+    return {"cached": public, "detail": detail, "mix": mix, "uncached": public,
+            "detail-uncached": detail}
 
 
 # --- Server -------------------------------------------------------------------------------------
@@ -304,9 +306,10 @@ class Result:
 
 LABELS = {
     "cached": "Pages publiques, cache de pages (accueil, listes, parcours, recherche, flux, API)",
-    "detail": "Pages de détail avec formulaire (guides, communs, événements passés), sans cache",
-    "mix": "Mélange anonyme (moitié pages de détail, moitié le reste)",
+    "detail": "Pages de détail (guides, communs, événements passés), cache de pages",
+    "mix": "Mélange anonyme (moitié pages de détail, moitié le reste), cache de pages",
     "uncached": "Mêmes pages publiques, cache de pages désactivé",
+    "detail-uncached": "Mêmes pages de détail, cache de pages désactivé (rendues à chaque requête)",
 }
 
 
@@ -389,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     workers = 0
     try:
         for page_cache in (True, False):
-            names = [name for name in scenarios if (name == "uncached") != page_cache]
+            names = [name for name in scenarios if name.endswith("uncached") != page_cache]
             if not names:
                 continue
             server.page_cache = page_cache

@@ -56,3 +56,13 @@ def cached(name: str, key: str, compute: Callable[[], Any], timeout: int = TIMEO
         value = compute()
         cache.set(full_key, value, timeout)
     return value
+
+
+def pages_version(request) -> int:
+    """The page cache's version, read once per request (fragments share it)."""
+    version = getattr(request, "_numerique_ouvert_pages_version", None) if request else None
+    if version is None:
+        version = get_version(PAGES)
+        if request is not None:
+            request._numerique_ouvert_pages_version = version
+    return version

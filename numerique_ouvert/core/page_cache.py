@@ -7,10 +7,11 @@ session, loading the user or touching the database.
 What is cached: the ``GET`` and ``HEAD`` responses with status 200 of a request that carries no
 session or messages cookie and no ``Authorization`` header, outside the admin and the documents,
 that set no cookie, were not marked private or uncacheable by the view, and rendered no CSRF
-token. The last rule matters: a page with a form (testimonies, positions on the parcours map)
+token. The last rule matters: a page with a form (the testimony form, the parcours map's form)
 holds a CSRF token and a one-time submission key; served from a cache to many visitors, their
 submissions would share one key and all but the first would be taken for duplicates. Such pages
-are rendered for each visitor and sent ``Cache-Control: private, no-cache``.
+are rendered for each visitor and sent ``Cache-Control: private, no-cache``. That is why event,
+commun and guide pages only link to those forms: they are cached like the other pages.
 
 Invalidation: every entry is keyed on a version number that :func:`numerique_ouvert.core.cache.bump`
 increments whenever one of the package's data caches is invalidated (a page published,

@@ -18,25 +18,30 @@ HERO_RENDITION = "fill-1200x600|format-webp"
 LOGO_RENDITION = "max-120x120"
 
 
-def private_pages_q(request=None) -> Q:
-    """``Q`` matching pages in a private section.
-
-    Wagtail's ``PageQuerySet.public()`` queries the restrictions each time it is called; here the
-    restricted paths are cached until a restriction changes or a page moves."""
+def restricted_paths() -> list[str]:
+    """Paths of the pages that carry a view restriction (their subtrees are private), cached
+    until a restriction changes or a page moves."""
     from wagtail.models import PageViewRestriction
 
     from .cache import cached
     from .signals import RESTRICTIONS
 
+    # Short timeout: a section made private must leave listings quickly even when processes
+    # do not share their cache.
+    return cached(RESTRICTIONS, "paths", lambda: list(
+        PageViewRestriction.objects.values_list("page__path", flat=True)), timeout=60)
+
+
+def private_pages_q(request=None) -> Q:
+    """``Q`` matching pages in a private section.
+
+    Wagtail's ``PageQuerySet.public()`` queries the restrictions each time it is called; here the
+    restricted paths are cached until a restriction changes or a page moves."""
     on_request = getattr(request, "_numerique_ouvert_private_q", None) if request else None
     if on_request is not None:
         return on_request
-    # Short timeout: a section made private must leave listings quickly even when processes
-    # do not share their cache.
-    paths = cached(RESTRICTIONS, "paths", lambda: list(
-        PageViewRestriction.objects.values_list("page__path", flat=True)), timeout=60)
     q = Q()
-    for path in paths:
+    for path in restricted_paths():
         q |= Q(path__startswith=path)
     if not q:
         q = Q(pk__in=[])

@@ -39,7 +39,7 @@ class ParcoursMapConfig(FeatureAppConfig):
                             dispatch_uid="numerique_ouvert_map_stage_deleted")
 
     def page_section(self, request, page):
-        """The form on a running event, the link to its map afterwards; a link to the map
+        """A link to the form on a running event, the link to its map afterwards; a link to the map
         on the parcours hub."""
         from numerique_ouvert.parcours.models import AbstractParcoursPage
 

@@ -1,4 +1,4 @@
-"""What the map adds to other pages: the form on a running event, the link to an event's map
+"""What the map adds to other pages: a link to the form on a running event, the link to an event's map
 afterwards, and a link on the parcours hub. The site's map page is looked up once and cached
 with the listings, so these pages pay no query for it."""
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from numerique_ouvert.core.features import Section
@@ -67,11 +68,16 @@ def event_section(request, event) -> Section | None:
         return None
     context = {"event": event, "map_url": found.route("event_map", event.pk)}
     if is_running(event, found.model.event_margin):
-        from .forms import PositionForm
-
+        # A link to the map's form page, not the form itself: its CSRF token and one-time
+        # submission key would keep the event page out of the page cache (and of a CDN).
         context.update(
-            form=PositionForm(initial={"evenement": event.pk}),
-            form_action=found.route("form"),
+            callout={
+                "text": _("Situez-vous sur les étapes du parcours, avec votre rôle et la raison "
+                          "de votre venue : la carte de l'événement, affichée dans la salle, "
+                          "montre qui est où."),
+                "button": {"url": found.form_url(event.pk),
+                           "label": _("Me situer sur la carte")},
+            },
             screen_url=found.route("event_screen", event.pk),
             live=True)
     elif event.end < timezone.now():

@@ -59,16 +59,24 @@ class TestimoniesConfig(FeatureAppConfig):
         testimonies = list(Testimony.objects.published().filter(related_page=page)
                            .order_by("-published_at"))
         context = {"testimonies": testimonies, "page": page}
-        # The form "Vous étiez là et souhaitez témoigner ?": on events once they have begun,
-        # on commons and guides always, wherever the site has a testimonies page to post to.
+        # "Vous étiez là et souhaitez témoigner ?": on events once they have begun, on commons
+        # and guides always, wherever the site has a testimonies page. A call-out with a link
+        # to the form's own page, not the form: a form holds a CSRF token and a one-time
+        # submission key, which would keep the page out of the page cache (and of a CDN).
         if getattr(page, "testimony_form_open", False):
-            from .forms import TestimonyForm
-            from .views import form_url_for_site
+            from .views import SUBJECT_PARAM, form_url_for_site
 
-            form_action = form_url_for_site(request)
-            if form_action:
-                context["form"] = TestimonyForm(initial={"related_page": page.pk})
-                context["form_action"] = form_action
+            form_url = form_url_for_site(request)
+            if form_url:
+                context["callout"] = {
+                    "title": page.testimony_prompt,
+                    "heading_tag": "h3",
+                    "text": _("Votre récit aide d'autres agents à se lancer. Il est relu avant "
+                              "publication et n'est publié qu'avec votre accord."),
+                    "button": {"url": f"{form_url}?{SUBJECT_PARAM}={page.pk}",
+                               "label": _("Témoigner")},
+                    "extra_classes": "fr-mt-4w",
+                }
         return Section("numerique_ouvert/testimonies/page_section.html", context, order=50)
 
     def privacy_section(self, request):

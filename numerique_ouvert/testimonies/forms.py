@@ -18,7 +18,7 @@ _field = Testimony._meta.get_field
 class TestimonyForm(ProtectedForm):
     """Text, who speaks (all optional but the text), stages, consent and a private address.
 
-    ``related_page`` is the id of the event, commun or guide the form was shown on; the view
+    ``related_page`` is the id of the event, commun or guide the visitor came from; the view
     passes the pages a visitor may testify about (``allowed_pages``) so that a forged id is
     refused rather than stored.
     """
@@ -46,8 +46,7 @@ class TestimonyForm(ProtectedForm):
     capacity = forms.ChoiceField(
         label=_("Vous témoignez"), required=False, choices=ParcoursCapacity.choices,
         widget=forms.RadioSelect)
-    # Choices from the cached stage list: the form embedded on every event, commun and guide
-    # page costs no query.
+    # Choices from the cached stage list: displaying the form costs no query for them.
     stages = forms.MultipleChoiceField(
         label=_("Étapes du parcours concernées"), required=False, choices=stage_choices,
         widget=forms.CheckboxSelectMultiple)

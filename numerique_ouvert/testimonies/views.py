@@ -1,8 +1,9 @@
 """Visitors' side of testimonies: the form, the thank-you page and withdrawal by signed link.
 
 These are routes of the testimonies index page (``<index>/temoigner/``…), so they follow the
-feature switch, the site and the page tree like the listing itself. The embedded form on an
-event, commun or guide page posts to the same route.
+feature switch, the site and the page tree like the listing itself. Event, commun and guide
+pages link to the form with ``?sujet=<page id>`` (they carry no form, so that the page cache
+can serve them).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def testimony_index_models() -> list[type[Page]]:
 
 def form_url_for_site(request) -> str | None:
     """URL of the testimony form of the request's site (``None`` if it has no live testimonies
-    index), cached with the listings: pages embedding the form pay no query for it."""
+    index), cached with the listings: pages linking to the form pay no query for it."""
     root = site_root_page(request)
 
     def find() -> tuple[int, str] | None:

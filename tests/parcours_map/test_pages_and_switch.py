@@ -1,4 +1,4 @@
-"""The map on other pages: the form on an event while it runs, the link to its map
+"""The map on other pages: a link to the form on an event while it runs, the link to its map
 afterwards, the link on the parcours hub; and all of it gone when the feature is off."""
 
 from __future__ import annotations
@@ -23,29 +23,35 @@ def map_section(response):
     return soup(response).find("section", attrs={"aria-labelledby": "parcours-carte"})
 
 
-def test_running_event_shows_the_form_posting_to_the_map_with_the_event(client, portal,
-                                                                         map_page):
+def test_running_event_links_to_the_map_form_for_the_event(client, portal, map_page):
     event = make_event(portal.events, days_from_now=-0.1)
 
-    section = map_section(client.get(event.url))
+    response = client.get(event.url)
+    section = map_section(response)
 
     assert section.find("h2").get_text(strip=True) == "Je me situe sur le parcours"
-    form = section.find("form", class_="portal-position-form")
-    assert form["action"] == map_page.url + "je-me-situe/"
-    assert form.find("input", attrs={"name": "evenement"})["value"] == str(event.pk)
-    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    # A link, not the form: no CSRF token nor submission key, so the page can be cached.
+    assert not section.find("form")
+    assert b"csrfmiddlewaretoken" not in response.content
+    button = section.find(class_="fr-callout").find("a", class_="fr-btn")
+    assert button.get_text(strip=True) == "Me situer sur la carte"
+    assert button["href"] == map_page.url + f"je-me-situe/?evenement={event.pk}"
     hrefs = [a["href"] for a in section.find_all("a")]
     assert map_page.url + f"evenement/{event.pk}/" in hrefs
     assert map_page.url + f"evenement/{event.pk}/ecran/" in hrefs
 
 
-def test_form_embedded_on_the_event_stores_a_position_of_the_event(client, portal, map_page):
+def test_the_linked_form_stores_a_position_of_the_event(client, portal, map_page):
     event = make_event(portal.events, days_from_now=-0.1)
-    form = map_section(client.get(event.url)).find("form")
+    link = map_section(client.get(event.url)).find(class_="fr-callout").find("a")["href"]
+    page = client.get(link)
+    assert f"la carte de « {event.title} »" in text(page)
+    form = soup(page).find("form", class_="portal-position-form")
+    assert form.find("input", attrs={"name": "evenement"})["value"] == str(event.pk)
     data = visitor_position(event)
     data["jeton"] = form.find("input", attrs={"name": "jeton"})["value"]
 
-    # The embedded form's token is fresh: no minimum fill time, rather than sleeping.
+    # The form's token is fresh: no minimum fill time, rather than sleeping.
     with override_settings(NUMERIQUE_OUVERT={"FORM_MIN_SECONDS": 0}):
         response = client.post(form["action"], data)
 
@@ -110,13 +116,12 @@ def test_one_map_page_per_site(portal, map_page):
     assert not ParcoursMapPage.can_create_at(portal.home)
 
 
-def test_event_page_ids_stay_unique_beside_the_testimony_form(client, portal, map_page):
+def test_event_page_ids_stay_unique_beside_the_testimony_call_out(client, portal, map_page):
     event = make_event(portal.events, days_from_now=-0.1)
 
     page = soup(client.get(event.url))
 
-    assert page.find("form", class_="portal-testimony-form")  # both forms are on the page
+    # Both call-outs are on the page: the testimony's and the map's.
+    assert page.find(id="temoigner") and page.find(id="parcours-carte")
     ids = [element["id"] for element in page.find_all(id=True)]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
-    for box in page.select("form.portal-position-form input[name=stages]"):
-        assert page.find("label", attrs={"for": box["id"]})

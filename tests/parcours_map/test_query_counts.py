@@ -1,4 +1,4 @@
-"""The maps and the event pages that embed the form run the same number of SQL queries with
+"""The maps, the form and the event pages that link to it run the same number of SQL queries with
 few and many positions."""
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def measure(client, portal, count: int) -> dict:
     renders = {name: warm_render(client, url) for name, url in urls.items()}
     # What was measured was rendered.
     assert renders["map"].count("svg.portal-map__svg") == 1
-    assert renders["running event page"].count("form.portal-position-form") == 1
+    assert renders["form"].count("form.portal-position-form") == 1
+    assert renders["running event page"].count("#parcours-carte ~ .fr-callout a.fr-btn") == 1
     assert renders["past event page"].count("section[aria-labelledby=parcours-carte] a") == 1
     map_page.delete()  # one map per site: the next measure adds its own
     return renders

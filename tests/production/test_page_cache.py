@@ -10,7 +10,13 @@ from django.test import override_settings
 
 from numerique_ouvert.core.models import PortalSettings
 from numerique_ouvert.parcours.models import ParcoursStage
-from tests.factories import make_guide, make_testimony
+from tests.factories import (
+    make_commun,
+    make_event,
+    make_guide,
+    make_map_page,
+    make_testimony,
+)
 from tests.production.settings import production_settings
 
 HEADER = "X-Page-Cache"
@@ -67,15 +73,35 @@ def test_pending_messages_bypass_the_cache(client, listing, page_cache):
 
 
 def test_pages_with_a_form_are_never_cached(client, portal, page_cache):
-    # Guides embed the testimony form: a CSRF token and a one-time submission key.
-    guide = make_guide(portal.guides, "Guide avec formulaire")
-    first, second = client.get(guide.url), client.get(guide.url)
+    # The testimony form's own page: a CSRF token and a one-time submission key.
+    url = portal.testimonies.url + "temoigner/"
+    first, second = client.get(url), client.get(url)
     assert b"csrfmiddlewaretoken" in first.content
     assert HEADER not in first and HEADER not in second
     assert first["Cache-Control"] == "private, no-cache"
     keys = [re.search(rb'name="jeton" value="([^"]+)"', response.content)
             for response in (first, second)]
     assert keys[0] and keys[1] and keys[0].group(1) != keys[1].group(1)
+
+
+@pytest.mark.parametrize("kind", ["guide", "commun", "past_event", "running_event"])
+def test_detail_pages_are_served_from_the_cache_without_a_query(
+        client, portal, page_cache, django_assert_num_queries, kind):
+    # They link to the testimony form (and, while an event runs, to the map's form) instead of
+    # embedding it: nothing in them is per visitor.
+    make_map_page(portal)
+    page = {
+        "guide": lambda: make_guide(portal.guides, "Guide en cache"),
+        "commun": lambda: make_commun(portal.communs, "Commun en cache"),
+        "past_event": lambda: make_event(portal.events, "Passé", days_from_now=-3),
+        "running_event": lambda: make_event(portal.events, "En cours", days_from_now=-0.1),
+    }[kind]()
+    first = client.get(page.url)
+    assert first[HEADER] == "miss"
+    assert "temoigner/?sujet=" in first.content.decode()
+    with django_assert_num_queries(0):
+        second = client.get(page.url)
+    assert second[HEADER] == "hit" and second.content == first.content
 
 
 def test_posts_and_admin_pages_are_not_cached(admin_client, client, portal, page_cache):

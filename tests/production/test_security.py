@@ -52,9 +52,9 @@ def test_production_adds_hsts_and_secure_cookies(client, portal):
         assert client.get(portal.home.url).status_code == 301  # plain HTTP: to HTTPS
         response = client.get(portal.home.url, secure=True)
         assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
-        # A page with a form sets the CSRF cookie: Secure, never sent over plain HTTP.
-        guide = make_guide(portal.guides, "Guide avec cookie")
-        cookie = client.get(guide.url, secure=True).cookies["csrftoken"]
+        # A page with a form (the testimony form) sets the CSRF cookie: Secure, never sent over
+        # plain HTTP.
+        cookie = client.get(portal.testimonies.url + "temoigner/", secure=True).cookies["csrftoken"]
         assert cookie["secure"] is True and cookie["samesite"] == "Lax"
         # The health check stays reachable over HTTP for the load balancer.
         assert client.get("/sante/").status_code == 200

@@ -1,4 +1,4 @@
-"""Visitors testify through the real views: the form on its own page and on event, commun and
+"""Visitors testify through the real views: the form on its own page, linked from event, commun and
 guide pages, the thank-you page, the acknowledgement e-mail and withdrawal by signed link."""
 
 from __future__ import annotations
@@ -70,8 +70,14 @@ def test_testimonies_listing_links_to_the_form(client, portal):
     assert form_url(portal) in [a["href"] for a in soup(response).find_all("a", href=True)]
 
 
+def call_out_links(response) -> list[str]:
+    """The call-out's links to the testimony form (its own page), on a page about a subject."""
+    callout = soup(response).find(id="temoigner")
+    return [a["href"] for a in callout.find_all("a", href=True)] if callout else []
+
+
 @pytest.mark.parametrize("kind", ["guide", "commun", "past_event", "running_event"])
-def test_form_is_embedded_on_pages_visitors_can_testify_about(client, portal, kind):
+def test_pages_visitors_can_testify_about_link_to_the_form(client, portal, kind):
     page = {
         "guide": lambda: make_guide(portal.guides),
         "commun": lambda: make_commun(portal.communs),
@@ -81,27 +87,48 @@ def test_form_is_embedded_on_pages_visitors_can_testify_about(client, portal, ki
 
     response = client.get(page.url)
 
-    form = soup(response).find("form", class_="portal-testimony-form")
-    assert form is not None
-    assert form["action"] == form_url(portal)
-    assert form.find("input", attrs={"name": "related_page"})["value"] == str(page.pk)
+    # A link, not the form: no CSRF token nor submission key, so the page can be cached.
+    assert soup(response).find("form", class_="portal-testimony-form") is None
+    assert b"csrfmiddlewaretoken" not in response.content
+    assert call_out_links(response) == [f"{form_url(portal)}?sujet={page.pk}"]
+    callout = soup(response).find(id="temoigner").find(class_="fr-callout")
     heading = "Vous étiez là et souhaitez témoigner ?" if "event" in kind else "Témoignez"
-    assert heading in text(response)
+    assert heading in callout.find(class_="fr-callout__title").get_text()
+    # The link leads to the form about that page, and the form stores the relation.
+    linked = client.get(call_out_links(response)[0])
+    assert soup(linked).find("input", attrs={"name": "related_page"})["value"] == str(page.pk)
+    assert f"Votre témoignage portera sur « {page.title} »." in text(linked)
 
 
-def test_no_form_on_an_upcoming_event_nor_on_a_content_page(client, portal):
+@pytest.mark.parametrize("subject", ["content", "draft", "unknown", "letters"])
+def test_the_form_ignores_a_subject_visitors_cannot_testify_about(client, portal, subject):
+    page_id = {
+        "content": lambda: make_content_page(portal.home).pk,
+        "draft": lambda: make_guide(portal.guides, live=False).pk,
+        "unknown": lambda: 999999,
+        "letters": lambda: "abc",
+    }[subject]()
+
+    response = client.get(form_url(portal), {"sujet": page_id})
+
+    assert response.status_code == 200
+    assert soup(response).find("input", attrs={"name": "related_page"}).get("value") in (None, "")
+    assert "Votre témoignage portera sur" not in text(response)
+
+
+def test_no_call_out_on_an_upcoming_event_nor_on_a_content_page(client, portal):
     upcoming = make_event(portal.events, days_from_now=10)
     content = make_content_page(portal.home)
 
     for page in (upcoming, content):
-        assert soup(client.get(page.url)).find("form", class_="portal-testimony-form") is None
+        assert call_out_links(client.get(page.url)) == []
 
 
-def test_no_form_anywhere_when_testimonies_are_switched_off(client, portal):
+def test_no_call_out_anywhere_when_testimonies_are_switched_off(client, portal):
     guide = make_guide(portal.guides)
     set_features(portal.site, testimonies=False)
 
-    assert soup(client.get(guide.url)).find("form", class_="portal-testimony-form") is None
+    assert call_out_links(client.get(guide.url)) == []
     assert client.get(form_url(portal)).status_code == 404
     assert submit(client, portal, visitor_testimony(guide)).status_code == 404
     assert not Testimony.objects.exists()

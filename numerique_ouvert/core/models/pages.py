@@ -30,6 +30,7 @@ from ..queries import (
     listing_key,
     load_page_images,
     prefetch_card_renditions,
+    restricted_paths,
 )
 from ..structured_data import base_properties
 
@@ -56,6 +57,24 @@ class FeaturePageMixin:
         if not is_feature_enabled(self.numerique_ouvert_feature, request=request):
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+    def get_view_restrictions(self):
+        """Wagtail's check, run on every request, costs two queries (the ancestors, then their
+        restrictions). Outside any restricted subtree (the cached paths of
+        ``queries.restricted_paths``, what every listing also uses) there is nothing to check.
+        Only with a cache shared by every process: a per-process cache would let another
+        process miss a restriction just added. Aliases keep Wagtail's check (they take their
+        source page's restrictions)."""
+        from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+        from django.core.cache.backends.dummy import DummyCache
+        from django.core.cache.backends.locmem import LocMemCache
+        from wagtail.models import PageViewRestriction
+
+        shared = not isinstance(caches[DEFAULT_CACHE_ALIAS], (LocMemCache, DummyCache))
+        if shared and not self.alias_of_id and not any(
+                self.path.startswith(path) for path in restricted_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):

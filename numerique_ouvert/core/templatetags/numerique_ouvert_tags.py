@@ -40,6 +40,13 @@ def main_menu(context) -> list[dict]:
     ]
 
 
+@register.filter
+def active_menu_url(menu_items: list[dict]) -> str:
+    """URL of the menu item the current page belongs to ("" if none): what the header's
+    cached fragment varies on."""
+    return next((item["url"] for item in menu_items if item["active"]), "")
+
+
 def _menu_entries(site: Site, request) -> list[tuple]:
     # The children of the root in the active language: each language has its tree.
     children = public(localized_root(site, request).get_children().live().in_menu(), request)

@@ -1,0 +1,117 @@
+"""Cached fragments of public pages ({% portal_fragment %}): header, footer, related content and
+JSON-LD are rendered once, then shown again until anything on the site changes."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from numerique_ouvert.core.models import PortalSettings
+from numerique_ouvert.parcours.models import ParcoursStage
+from tests.factories import make_guide
+from tests.html import soup
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_of(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_fragments_are_rendered_once_then_read_from_the_cache(client, portal):
+    stage = ParcoursStage.objects.get(slug="utiliser")
+    guide = make_guide(portal.guides, "Guide aux fragments", stages=[stage])
+    make_guide(portal.guides, "Guide voisin", stages=[stage])
+    client.get(guide.url)
+    warm = queries_of(client, guide.url)
+
+    # The same request again after emptying the fragments (a publication elsewhere bumps the
+    # version): the footer's pages, the related content and the JSON-LD are computed again.
+    from numerique_ouvert.core.cache import PAGES, bump
+
+    bump(PAGES)
+    assert queries_of(client, guide.url) > warm
+
+
+def test_a_site_setting_change_reaches_the_cached_header_and_footer(client, portal):
+    guide = make_guide(portal.guides)
+    client.get(guide.url)
+    settings = PortalSettings.for_site(portal.site)
+    settings.site_title = "Portail renommé"
+    settings.save()
+
+    html = soup(client.get(guide.url))
+
+    assert "Portail renommé" in html.find("header").get_text()
+    assert "Portail renommé" in html.find("footer").find("a")["title"]
+
+
+def test_the_header_marks_the_section_of_each_page(client, portal):
+    guide = make_guide(portal.guides)
+    client.get(portal.events.url)  # the header cached for another section first
+
+    current = soup(client.get(guide.url)).select("nav.fr-nav a[aria-current=page]")
+
+    assert [link["href"] for link in current] == [portal.guides.url]
+
+
+def test_a_preview_is_never_stored(rf, portal):
+    from django.core.cache import cache
+    from django.template import Context, Template
+
+    template = Template('{% load numerique_ouvert_fragments %}'
+                        '{% portal_fragment "essai" %}{{ title }}{% endportal_fragment %}')
+    request = rf.get("/")
+    request.is_preview = True
+
+    draft = template.render(Context({"request": request, "title": "Brouillon"}))
+    del request.is_preview
+    published = template.render(Context({"request": request, "title": "Publié"}))
+    again = template.render(Context({"request": request, "title": "Autre"}))
+
+    assert (draft, published, again) == ("Brouillon", "Publié", "Publié")
+    cache.clear()
+
+
+# --- View restrictions read from the cached restricted paths ----------------------------------
+
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/3")
+
+
+def redis_cache():
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception:  # noqa: BLE001 - any failure means: no Redis to test against
+        pytest.skip(f"no Redis at {REDIS_URL}")
+    return override_settings(CACHES={"default": {
+        "BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL,
+        "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}})
+
+
+def test_with_a_shared_cache_public_pages_skip_the_restriction_queries(client, portal):
+    public_guide = make_guide(portal.guides, "Guide public")
+    private_guide = make_guide(portal.guides, "Guide privé")
+    with redis_cache():
+        client.get(public_guide.url)
+        assert "wagtailcore_pageviewrestriction" not in " ".join(
+            query["sql"] for query in capture(client, public_guide.url))
+        # A restriction added now holds at once (the cached paths are invalidated).
+        PageViewRestriction.objects.create(page=private_guide, restriction_type="login")
+        assert client.get(private_guide.url).status_code == 302
+        assert client.get(public_guide.url).status_code == 200
+
+
+def capture(client, url) -> list[dict]:
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+    return context.captured_queries
