@@ -62,7 +62,8 @@ FILTERED = [
 # (state, path, submit button): the form sent empty, so that every required field is in error.
 FORMS = [
     ("témoignage envoyé vide", "/temoignages/temoigner/", "Envoyer mon témoignage"),
-    ("témoignage sur un événement envoyé vide", EVENT_WITH_MAP, "Envoyer mon témoignage"),
+    # The event page links to the form, which then says which event the testimony is about.
+    ("témoignage sur un événement envoyé vide", EVENT_WITH_MAP + "#temoigner", "Envoyer mon témoignage"),
     ("carte du parcours envoyée vide", "/carte-du-parcours/je-me-situe/", None),
 ]
 
@@ -108,7 +109,10 @@ def checked_page(themed_page, request):
 
 def _open(page, live_site, path: str, map_url: str):
     response = page.goto(live_site(path.replace("{map}", map_url)))
-    if page.scheme == "dark":  # the DSFR script follows the system scheme: dark really applied
+    if path.endswith("#temoigner"):  # follow the page's link to the testimony form
+        with page.expect_navigation():
+            page.locator("#temoigner a[href]").first.click()
+    if getattr(page, "scheme", None) == "dark":  # the DSFR script follows the system scheme: dark really applied
         page.wait_for_selector("html[data-fr-theme=dark]", state="attached")
     return response
 
@@ -145,7 +149,7 @@ def test_form_with_errors_is_accessible(checked_page, live_site, map_url, state,
 @pytest.mark.parametrize(("state", "path", "button"), FORMS, ids=[slug(s) for s, *_ in FORMS])
 def test_form_errors_are_announced_and_linked_to_their_fields(page, live_site, map_url, state, path,
                                                               button):
-    page.goto(live_site(path))
+    _open(page, live_site, path, map_url)
     _submit_empty(page, button)
     # The summary at the top of the form is announced when the page loads with it.
     summary = page.locator("main [role=alert]")
