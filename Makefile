@@ -11,7 +11,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
 .PHONY: run test test-postgres test-wagtail74 test-integration test-upgrade migrations-check \
-	package-check docs lint clean load
+	package-check docs lint clean load screenshots node_modules \
+	messages compilemessages messages-check
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,10 +40,26 @@ PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 test: $(VENV)/.installed-dev
 	$(PYTEST) $(PYTEST_ARGS)
 
-# One process on PostgreSQL: the transactional tests (serialized_rollback) flush and restore the
-# database, which under pytest-xdist's loadfile dispatch runs between other tests of the same worker.
+# axe-core for the browser tests (tests/e2e), at the version package-lock.json pins.
+node_modules: node_modules/axe-core/axe.min.js
+node_modules/axe-core/axe.min.js: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The admin screenshots of the editors' guide (docs/img/admin/*.png), on a fresh demo site.
+screenshots: $(VENV)/.installed-dev node_modules
+	SCREENSHOTS_DIR=docs/img/admin E2E_REQUIRED=1 $(PY) -m pytest -n 0 -p no:cacheprovider tests/e2e/test_admin_screenshots.py
+
+# The modules with transactional tests (transaction=True) run apart, in one process, on
+# PostgreSQL: such a test empties the tables when it ends (the data of the migrations included),
+# which under pytest-xdist would hit the tests that follow it on the same worker.
+TRANSACTIONAL_TESTS := tests/testimonies/test_concurrency.py tests/testimonies/test_moderation_notifications.py \
+	tests/parcours_map/test_concurrency.py
+PG_URL = $${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
+
 test-postgres: $(VENV)/.installed-dev
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PYTEST) -n 0 $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(PYTEST) $(addprefix --ignore=,$(TRANSACTIONAL_TESTS)) $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -n 0 $(PYTEST_ARGS) $(TRANSACTIONAL_TESTS)
 
 # The same suite against the previous Wagtail LTS, in a virtual environment of its own.
 test-wagtail74:
@@ -87,6 +104,19 @@ load: $(VENV)/.installed-dev
 	$(PY) benchmarks/load.py --items $(LOAD_ITEMS) --database-url $(LOAD_DATABASE_URL) \
 		--redis-url $(LOAD_REDIS_URL) --port $(LOAD_PORT) --duration $(LOAD_DURATION) \
 		--connections $(LOAD_CONNECTIONS) $(LOAD_ARGS)
+
+# Translations (docs/i18n.md): `make messages`, translate the new English entries of
+# numerique_ouvert/core/locale/en/LC_MESSAGES/django.po, then `make compilemessages`.
+messages: $(VENV)/.installed-dev
+	$(PY) scripts/check_messages.py update
+
+compilemessages: $(VENV)/.installed-dev
+	DJANGO_SETTINGS_MODULE=example_site.settings.dev $(MANAGE) compilemessages --ignore '.venv*' \
+		--ignore node_modules
+
+# Fails on a string missing from the catalogues, an untranslated or fuzzy entry, a stale .mo.
+messages-check: $(VENV)/.installed-dev
+	$(PY) scripts/check_messages.py check
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

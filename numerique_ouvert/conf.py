@@ -58,6 +58,9 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_CACHE_ALIAS": "default",
     # Path prefixes never cached (the admin, documents that may be private).
     "PAGE_CACHE_EXCLUDE_PATHS": ["/admin/", "/django-admin/", "/documents/"],
+    # --- Federation (numerique_ouvert.federation); see docs/federation.md. Items read per page
+    # of a source's API listing: at most the source's WAGTAILAPI_LIMIT_MAX (20 by default).
+    "FEDERATION_PAGE_SIZE": 20,
 }
 
 

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "numerique_ouvert.parcours_map",
     # Imports and exports (publiccode.yml, SILL/Catalogi, Markdown): optional.
     "numerique_ouvert.interop",
+    # Commons and events of other numerique-ouvert instances (manage.py sync_instance).
+    "numerique_ouvert.federation",
     # The example site's own extension of the event page (see example_site/ministry).
     "example_site.ministry",
     # Demo content (manage.py load_demo, ensure_admin). After the ministry app: Django runs the
@@ -33,6 +35,10 @@ INSTALLED_APPS = [
     # django-dsfr renders form fields with it (the public forms of the portal).
     "widget_tweaks",
     "wagtail.contrib.settings",
+    # Content translation (docs/i18n.md): French and English trees of pages, translated in the
+    # admin with wagtail-localize. A site without them sets WAGTAIL_I18N_ENABLED = False.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -67,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of the interface from the URL (/en/…; French without prefix).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -121,9 +129,15 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
-WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
+# Content translation: one tree of pages per language, the French one at the root of the site
+# and the English one under /en/ (example_site/urls.py).
+WAGTAIL_I18N_ENABLED = env_bool("WAGTAIL_I18N_ENABLED", True)
+WAGTAIL_CONTENT_LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
+# The example site's own strings (settings, example_site.ministry); the package's are in
+# numerique_ouvert/locale, found as an app's.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -265,3 +265,29 @@ def prefetch_fields(fields: Iterable[Field], objects: list, context: dict) -> No
     if renditions:
         prefetch_images(objects, {field.source for field in renditions},
                         {field.filter_spec for field in renditions})
+
+
+class FederatedFromField(PrefetchingField):
+    """``meta.federated_from`` of a page that copies a page of another portal
+    (``numerique_ouvert.federation``): ``{"name", "url", "html_url"}`` of the source, ``null``
+    for the portal's own pages. A federating portal skips these: no ping-pong between portals."""
+
+    def prefetch(self, objects, context):
+        from numerique_ouvert.federation.models import FederatedReference
+
+        found = context.setdefault("numerique_ouvert_federated", {})
+        wanted = {obj.pk for obj in objects} - found.keys()
+        if wanted:
+            found.update(dict.fromkeys(wanted))
+            found.update({ref.page_id: ref for ref in FederatedReference.objects.filter(
+                page_id__in=wanted).select_related("source")})
+
+    def to_representation(self, instance) -> dict | None:
+        found = self.context.setdefault("numerique_ouvert_federated", {})
+        if instance.pk not in found:
+            self.prefetch([instance], self.context)
+        reference = found[instance.pk]
+        if reference is None:
+            return None
+        return {"name": reference.source.name, "url": reference.source.base_url,
+                "html_url": reference.remote_url}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.api import APIField
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -20,7 +22,7 @@ from wagtail.blocks import Block, ChooserBlock, ListBlock, RichTextBlock
 from wagtail.fields import StreamField
 
 from .base import PrefetchingViewSetMixin
-from .fields import PrefetchingField
+from .fields import FederatedFromField, PrefetchingField
 from .filters import STAGE_PARAMETER, TAGS_PARAMETER, FieldsFilter, StageFilter, TagsFilter
 from .visibility import exclude_on, visible_pages
 
@@ -63,6 +65,9 @@ class PortalPagesAPIViewSet(PrefetchingViewSetMixin, PagesAPIViewSet):
     # ``last_published_at`` lets a federating portal fetch only what changed since its last visit.
     meta_fields = [
         name for name in PagesAPIViewSet.meta_fields if name != "alias_of"] + ["last_published_at"]
+    if apps.is_installed("numerique_ouvert.federation"):
+        # The pages that copy another portal's say so (see docs/federation.md).
+        meta_fields = [*meta_fields, APIField("federated_from", serializer=FederatedFromField())]
     prefetch_wagtail_fields = ("locale",)
 
     def get_base_queryset(self):

@@ -13,6 +13,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Site
 
 from numerique_ouvert.core.features import is_feature_enabled
+from numerique_ouvert.core.queries import site_root_page
 from numerique_ouvert.testimonies.models import FEATURE, Testimony
 
 from .base import PrefetchingViewSetMixin
@@ -41,7 +42,7 @@ class TestimoniesAPIViewSet(PrefetchingViewSetMixin, BaseAPIViewSet):
         site = Site.find_for_request(self.request)
         if site is None:
             raise Http404
-        return (Testimony.objects.published().for_site(site.root_page.url_path)
+        return (Testimony.objects.published().for_site(site_root_page(self.request).url_path)
                 .order_by("-published_at", "-pk"))
 
     @classmethod

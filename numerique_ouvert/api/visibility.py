@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from wagtail.models import Page, Site, get_page_models
 
 from numerique_ouvert.core.features import enabled_features_for_site, feature_of
-from numerique_ouvert.core.queries import public
+from numerique_ouvert.core.queries import public, site_root_page
 
 
 def hidden_page_types(enabled: set[str]) -> list[type[Page]]:
@@ -30,7 +30,10 @@ def visible_pages(request: HttpRequest):
     site = Site.find_for_request(request)
     if site is None:
         return Page.objects.none()
-    queryset = public(Page.objects.live(), request).descendant_of(site.root_page, inclusive=True)
+    # The tree of the active language (/en/api/v2/ for English); Wagtail's ``?locale=`` filter
+    # then narrows nothing further.
+    queryset = public(Page.objects.live(), request).descendant_of(site_root_page(request),
+                                                                  inclusive=True)
     hidden = hidden_page_types(enabled_features_for_site(None, request=request))
     if hidden:
         # Content types come from Django's cache: no query once warm.

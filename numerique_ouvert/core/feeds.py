@@ -20,7 +20,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Site, get_page_models
 
 from .features import enabled_features_for_site, feature_of, is_feature_enabled
-from .queries import items_in_order, listed_pages
+from .queries import items_in_order, listed_pages, site_root_page
 
 # Feed readers poll often: a bounded feed keeps each poll cheap.
 FEED_SIZE = 30
@@ -190,7 +190,8 @@ class PortalFeed(SourceFeed):
         name = site_title(request)
         return FeedSource(
             title=name,
-            link=site.root_page.get_full_url(request=request) or request.build_absolute_uri("/"),
+            link=(site_root_page(request).get_full_url(request=request)
+                  or request.build_absolute_uri("/")),
             description=_("Derniers contenus publiés sur %(site)s") % {"site": name},
             entries=portal_entries(request, site),
         )
@@ -207,7 +208,8 @@ def portal_entries(request, site: Site, size: int = FEED_SIZE) -> list[FeedEntry
     enabled = enabled_features_for_site(None, request=request)
     sources, candidates = {}, []  # candidates: (first_published_at, pk, model)
     for model in feed_page_models(enabled):
-        sources[model] = listed_pages(model, request).descendant_of(site.root_page)
+        # The tree of the active language: /en/flux/rss/ lists the English pages.
+        sources[model] = listed_pages(model, request).descendant_of(site_root_page(request))
         candidates += [(published, pk, model) for pk, published in newest(sources[model], size)]
     # Newest first, never-published pages last (latest created first), as newest() orders them.
     candidates.sort(key=lambda c: (c[0] is not None, c[0] or _OLDEST, c[1]), reverse=True)

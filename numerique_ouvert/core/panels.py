@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.utils.safestring import mark_safe
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TabbedInterface
 
 from .forms import FEATURE_FIELD_PREFIX
 
@@ -31,3 +32,20 @@ class FeatureSwitchesPanel(MultiFieldPanel):
 
     def get_form_options(self):
         return {}
+
+
+class PortalSettingsInterface(TabbedInterface):
+    """The tabs of the portal settings, without a second copy of the feature switches.
+
+    Wagtail renders, after the tabs, every form field that no panel declares in
+    ``get_form_options`` (meant for formset bookkeeping fields). The feature switches cannot be
+    declared there (they have no model field), so they came out twice: a browser then sent both
+    checkboxes and the bare copy overrode the administrator's choice.
+    """
+
+    class BoundPanel(TabbedInterface.BoundPanel):
+        def render_missing_fields(self):
+            declared = self.panel.get_form_options().get("fields", [])
+            return mark_safe("".join(  # noqa: S308 - Django renders (and escapes) each field
+                str(self.form[name]) for name in self.form.fields
+                if name not in declared and not name.startswith(FEATURE_FIELD_PREFIX)))

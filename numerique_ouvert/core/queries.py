@@ -56,7 +56,9 @@ def public(queryset, request=None):
 
 
 def site_root_page(request):
-    """Root page of the request's site, or 404. Wagtail's routing fetched it already for a page
+    """Root page of the request's site in the active language, or 404: with content
+    translation (``WAGTAIL_I18N_ENABLED``) each language has its own tree, whose root is a
+    translation of the site's root page. Wagtail's routing fetched it already for a page
     request: no query then."""
     from django.http import Http404
     from wagtail.models import Site
@@ -64,7 +66,50 @@ def site_root_page(request):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    return site.root_page
+    return localized_root(site, request)
+
+
+def localized_root(site, request=None):
+    """``site.root_page`` in the active language (itself without content translation, or
+    when that language has no live translation of it). Which page it is stays cached until a
+    page is published, moved or deleted: no query for the site's own language, one for the
+    others, once per request."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    root = site.root_page
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return root
+    remembered = getattr(request, "_numerique_ouvert_roots", None) if request else None
+    if remembered is None:
+        remembered = {}
+        if request is not None:
+            request._numerique_ouvert_roots = remembered
+    key = (site.pk, get_language())
+    if key not in remembered:
+        from .cache import cached
+        from .signals import MENU
+
+        pk = cached(MENU, f"root:{site.pk}:{get_language()}", lambda: root.localized.pk,
+                    timeout=300)
+        remembered[key] = root if pk == root.pk else root.__class__.objects.get(pk=pk)
+    return remembered[key]
+
+
+def all_site_roots(site) -> list[tuple[str, int]]:
+    """``(path, depth)`` of the site's root page and its translations: the roots of every
+    language's tree, cached until a page is published, moved or deleted."""
+    from django.conf import settings
+
+    root = site.root_page
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return [(root.path, root.depth)]
+    from .cache import cached
+    from .signals import MENU
+
+    return cached(MENU, f"roots:{site.pk}", lambda: list(
+        root.get_translations(inclusive=True).order_by("path").values_list("path", "depth")),
+        timeout=300)
 
 
 def site_root_url_path(page) -> str:

@@ -18,7 +18,7 @@ from wagtail.models import Site
 
 from .cache import cached
 from .features import enabled_features_for_site, parcours_sources
-from .queries import prefetch_card_renditions
+from .queries import localized_root, prefetch_card_renditions
 from .signals import MENU
 
 TAG_WEIGHT, STAGE_WEIGHT = 2, 1
@@ -59,7 +59,7 @@ def related_pages(request, page, limit: int = 3) -> list:
     site = Site.find_for_request(request) if request is not None else None
     if site is None or not hasattr(page, "get_stages"):
         return []
-    root = site.root_page
+    root = localized_root(site, request)
     enabled = enabled_features_for_site(None, request=request)
     key = f"related:{site.pk}:{page.pk}:{limit}:{get_language()}:{','.join(sorted(enabled))}"
     ranking = cached(MENU, key, lambda: _ranking(request, page, root, limit), timeout=600)

@@ -79,11 +79,17 @@ def indexable_pages(site: Site, request, models: list[type]):
     not to be indexed (``noindex``) or listed (``listed``). One query, whatever its use."""
     from django.contrib.contenttypes.models import ContentType
 
-    root = site.root_page
+    from .queries import all_site_roots
+
+    # Every language's tree: the sitemap lists the translations too.
+    roots = all_site_roots(site)
     # Cached by ContentType's manager: no query once warm.
     types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    in_site = Q()
+    for path, _depth in roots:
+        in_site |= Q(path__startswith=path)
     pages = Page.objects.filter(
-        path__startswith=root.path, depth__gte=root.depth, live=True,
+        in_site, depth__gte=roots[0][1], live=True,
         content_type_id__in=[content_type.pk for content_type in types.values()],
     )
     for model in hidden_page_models():

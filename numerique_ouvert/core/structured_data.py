@@ -72,6 +72,10 @@ def base_properties(request, page, schema_type: str) -> dict[str, Any]:
     tags = getattr(page, "tag_list", None)
     if tags:
         data["keywords"] = ", ".join(tag.name for tag in tags)
+    attribution = getattr(page, "attribution", None)
+    if attribution:  # a page of another portal, shown here (numerique_ouvert.federation)
+        data["isBasedOn"] = attribution["url"]
+        data["publisher"] = organisation(attribution["name"], attribution.get("site_url"))
     return data
 
 

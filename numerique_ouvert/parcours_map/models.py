@@ -167,4 +167,7 @@ class ParcoursMapPage(AbstractParcoursMapPage):
         site = parent.get_site()
         if site is None:
             return True
-        return not cls.objects.descendant_of(site.root_page, inclusive=True).exists()
+        root = site.root_page
+        if parent.locale_id != root.locale_id:  # one per language tree, with translation on
+            root = root.get_translation_or_none(parent.locale) or root
+        return not cls.objects.descendant_of(root, inclusive=True).exists()

@@ -107,7 +107,9 @@ def screen_view(map_page, request, event_id: int):
     live = is_running(event, map_page.event_margin)
     context = {**fragment_context(map_page, data, event), "event": event, "live": live,
                "poll_url": map_page.data_url(event.pk),
-               "refresh_url": map_page.screen_url(event.pk)}
+               "refresh_url": map_page.screen_url(event.pk),
+               # No header nor footer on the screen: the skip links to them would lead nowhere.
+               "skiplinks": [{"link": "#contenu", "label": _("Contenu")}]}
     if live:
         form_url = request.build_absolute_uri(map_page.form_url(event.pk))
         context["form_absolute_url"] = form_url

@@ -16,6 +16,7 @@ from tests.factories import (
 )
 from tests.query_counts import (
     DETAIL_MAX_QUERIES,
+    LOCALE_QUERY,
     MAX_QUERIES,
     assert_constant_queries,
     warm_render,
@@ -51,7 +52,7 @@ def urls(portal, actor) -> dict[str, tuple[str, int]]:
         "communs filtered": (portal.communs.url + f"?nature=software&acteur={actor.pk}",
                              MAX_QUERIES),
         "hub": (portal.parcours.url, MAX_QUERIES),
-        "hub stage": (portal.parcours.url + "utiliser/", MAX_QUERIES),
+        "hub stage": (portal.parcours.url + "utiliser/", MAX_QUERIES + LOCALE_QUERY),
         "search filtered": ("/recherche/?q=commun&type=guides&etape=utiliser", MAX_QUERIES),
     }
 

@@ -22,6 +22,18 @@ def test_settings_form_has_one_checked_box_per_installed_feature(admin_client, p
 
 
 @pytest.mark.django_db
+def test_settings_form_renders_each_feature_box_once(admin_client, portal):
+    """Wagtail renders form fields no panel declares a second time, bare, after the tabs: a
+    browser would then send the second box and override the administrator's choice (found by
+    the browser test of the switch)."""
+    response = admin_client.get(portal_settings_url(portal.site))
+
+    names = [box["name"] for box in soup(response).select("input[name^=feature_]")]
+    assert sorted(names) == sorted(set(names)) and len(names) == 5
+    assert len(soup(response).select("#id_feature_events")) == 1
+
+
+@pytest.mark.django_db
 def test_unchecking_events_in_the_settings_form_switches_them_off(admin_client, client, portal):
     event = make_event(portal.events)
     data = portal_settings_edit_data(admin_client, portal.site)

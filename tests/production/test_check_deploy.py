@@ -18,6 +18,9 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 def check_deploy(tmp_path, **env: str) -> subprocess.CompletedProcess:
     environ = {**os.environ, **PLAUSIBLE_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
                **env}
+    # The browser tests set it in the test process (Playwright's loop in the test thread); a
+    # deployment never has it, and check --deploy rightly reports it (async.E001).
+    environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT_DIR, env=environ, capture_output=True, text=True, timeout=120)

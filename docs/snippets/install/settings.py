@@ -15,6 +15,8 @@ INSTALLED_APPS += [
         "numerique_ouvert.parcours_map",
         # Optional: imports and exports (publiccode.yml, SILL/Catalogi, Markdown; docs/interop.md).
         "numerique_ouvert.interop",
+        # Optional: other portals' commons and events (docs/federation.md).
+        # "numerique_ouvert.federation",
         # What the portal uses besides the apps of a standard Wagtail project.
         "dsfr",
         "widget_tweaks",

@@ -55,6 +55,7 @@ class AbstractPortalHomePage(FeaturePageMixin, Page):
         page must be live), and only the page that answers is made specific. A page type with
         routing of its own takes over from where it sits.
         """
+        self._remember_as_root(request)
         if not path_components:
             return super().route(request, path_components)
         from django.contrib.contenttypes.models import ContentType
@@ -97,15 +98,32 @@ class AbstractPortalHomePage(FeaturePageMixin, Page):
                 return specific.route(request, remaining)
         raise Http404  # unreachable: the loop returns at the last page of the chain
 
+    def _remember_as_root(self, request) -> None:
+        """Wagtail routes from the site root in the active language: remember it, so that
+        the menu and the breadcrumb do not look the translation up again."""
+        from django.conf import settings
+        from django.utils.translation import get_language
+
+        if request is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return
+        site = getattr(request, "_wagtail_site", None)
+        if site is not None and site.root_page.translation_key == self.translation_key:
+            roots = getattr(request, "_numerique_ouvert_roots", None)
+            if roots is None:
+                roots = request._numerique_ouvert_roots = {}
+            roots[(site.pk, get_language())] = self
+
     def _remember_ancestors(self, request, page: Page, ancestors: list[Page]) -> None:
         """Give the breadcrumb and JSON-LD the ancestors found while routing: the pages between
         the site root and ``page`` (no query for them later)."""
         from wagtail.models import Site
 
+        from ..queries import localized_root
         from ..templatetags.numerique_ouvert_tags import remember_ancestors
 
         site = Site.find_for_request(request)
-        if site is not None and site.root_page_id == self.pk:
+        # Wagtail routes from the root in the active language (a translation of the site root).
+        if site is not None and localized_root(site, request).pk == self.pk:
             remember_ancestors(request, page.pk, ancestors)
 
     def get_sections(self, request):

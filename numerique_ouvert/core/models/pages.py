@@ -126,6 +126,10 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
     # the heading of the testimony form on them.
     accepts_testimonies = False
     testimony_prompt = _("Vous souhaitez témoigner ?")
+    # Where a page published by another portal comes from, as ``{"name", "url", "site_url"}``
+    # (set for the request by ``numerique_ouvert.federation``); ``None`` for the portal's own
+    # pages. The canonical link then points to ``url``, and the page names its source.
+    attribution: dict | None = None
     # schema.org type of the page's JSON-LD; override get_structured_data() to add properties.
     schema_type = "WebPage"
     # Image fields shown on the page, loaded together with their renditions (see get_context).

@@ -9,14 +9,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from ..blocks import FooterLinkBlock
 from ..forms import PortalSettingsForm
-from ..panels import FeatureSwitchesPanel
+from ..panels import FeatureSwitchesPanel, PortalSettingsInterface
 
 
 class AccessibilityStatus(models.TextChoices):
@@ -33,7 +32,9 @@ class PortalSettings(BaseSiteSetting):
     so the header, footer, menus and feature checks of one page share a single query.
     """
 
-    select_related = ["operator_logo", "accessibility_page", "legal_notice_page",
+    # The statement page's own row comes in the same join: the footer shows its status.
+    select_related = ["operator_logo", "accessibility_page",
+                      "accessibility_page__accessibilitystatementpage", "legal_notice_page",
                       "personal_data_page", "sitemap_page"]
 
     # DSFR "bloc marque": the Marianne block, one line per row ("Ministère / de l'Exemple").
@@ -60,6 +61,8 @@ class PortalSettings(BaseSiteSetting):
     accessibility_status = models.CharField(
         _("conformité RGAA"), max_length=10, choices=AccessibilityStatus.choices,
         default=AccessibilityStatus.NONE,
+        help_text=_("Ignoré quand la page « Accessibilité » est une déclaration "
+                    "d'accessibilité : le pied de page affiche alors l'état qu'elle déclare."),
     )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page « Accessibilité »"), null=True, blank=True,
@@ -87,7 +90,7 @@ class PortalSettings(BaseSiteSetting):
 
     base_form_class = PortalSettingsForm
 
-    edit_handler = TabbedInterface([
+    edit_handler = PortalSettingsInterface([
         ObjectList([
             MultiFieldPanel([
                 FieldPanel("brand_lines"),
@@ -118,6 +121,15 @@ class PortalSettings(BaseSiteSetting):
 
     def __str__(self) -> str:
         return str(self.site_title)
+
+    def accessibility_status_label(self) -> str:
+        """The "Accessibilité : …" mention of the footer: the status the statement page declares,
+        else the one chosen here (no query: the statement comes with the settings' join)."""
+        page = self.accessibility_page
+        statement = getattr(page, "accessibilitystatementpage", None) if page else None
+        if statement is not None:
+            return statement.get_conformity_status_display()
+        return self.get_accessibility_status_display()
 
     @property
     def brand_line_list(self) -> list[str]:

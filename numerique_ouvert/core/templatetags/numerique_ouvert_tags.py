@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 from ..cache import cached
 from ..features import enabled_features_for_site, feature_of, get_features
-from ..queries import CARD_RENDITION, card_image, listing_url_of, public
+from ..queries import CARD_RENDITION, card_image, listing_url_of, localized_root, public
 from ..signals import MENU
 from ..structured_data import breadcrumb_list, render_json_ld
 
@@ -48,7 +48,8 @@ def active_menu_url(menu_items: list[dict]) -> str:
 
 
 def _menu_entries(site: Site, request) -> list[tuple]:
-    children = public(site.root_page.get_children().live().in_menu(), request)
+    # The children of the root in the active language: each language has its tree.
+    children = public(localized_root(site, request).get_children().live().in_menu(), request)
     return [
         (child.title, child.get_url(request=request), child.url_path,
          feature_of(child.specific_class))
@@ -112,8 +113,9 @@ def structured_data(context, page: Page | None = None):
     data = [page.get_structured_data(request)]
     site = Site.find_for_request(request) if request else None
     # The site root is the first crumb of every other page; alone it makes no trail.
-    if site is not None and page.pk != site.root_page_id:
-        data.append(breadcrumb_list(request, page, [site.root_page, *_ancestors(request, page)]))
+    root = localized_root(site, request) if site is not None else None
+    if root is not None and page.pk != root.pk:
+        data.append(breadcrumb_list(request, page, [root, *_ancestors(request, page)]))
     return render_json_ld(data)
 
 
@@ -192,7 +194,7 @@ def parcours_hub_url(request) -> str:
     def find() -> str:
         from numerique_ouvert.parcours.models import AbstractParcoursPage
 
-        hub = (public(Page.objects.live().descendant_of(site.root_page), request)
+        hub = (public(Page.objects.live().descendant_of(localized_root(site, request)), request)
                .type(AbstractParcoursPage).order_by("path").first())
         return hub.get_url(request=request) if hub is not None else ""
 

@@ -1,4 +1,5 @@
-"""Bodies of the pages every public site must have: accessibility, legal notice, personal data, sitemap.
+"""Bodies of the pages every public site must have: legal notice, personal data, sitemap (the
+accessibility statement has fields of its own: ``core.models.accessibility``).
 
 They are templates for the administration that runs the portal: what only it can know is left
 as a visible ``[à compléter]`` placeholder rather than made up.
@@ -11,60 +12,6 @@ from wagtail.models import Page
 from ..streams import Block, bullets, callout, heading, page_link, paragraph
 
 TODO = "<strong>[à compléter]</strong>"
-
-
-def accessibility_body() -> list[Block]:
-    """A draft RGAA accessibility statement, with the sections the law requires."""
-    return [
-        callout("Brouillon à compléter",
-                "Cette déclaration est un modèle. Remplacez chaque mention " + TODO + " par les "
-                "informations de votre administration, une fois l'audit du site réalisé, puis "
-                "retirez cet encadré."),
-        paragraph(
-            f"Le ministère de l'Exemple veille à ce que ce portail puisse être consulté par toutes "
-            f"et tous, y compris avec une technologie d'assistance, comme le prévoit l'article 47 "
-            f"de la loi du 11 février 2005. Cette déclaration porte sur le site {TODO} "
-            f"(adresse du portail)."),
-        heading("État de conformité"),
-        paragraph(
-            "Au regard du référentiel général d'amélioration de l'accessibilité (RGAA), "
-            "version 4.1, ce portail est <strong>partiellement conforme</strong>.",
-            f"L'audit réalisé le {TODO} par {TODO} montre que {TODO} % des critères applicables "
-            f"sont respectés."),
-        heading("Contenus non accessibles"),
-        heading("Non-conformités relevées", "h3"),
-        paragraph(f"Listez ici les critères non respectés et les pages concernées : {TODO}"),
-        heading("Dérogations pour charge disproportionnée", "h3"),
-        paragraph(f"Le cas échéant, indiquez les contenus concernés et la raison : {TODO}"),
-        heading("Contenus non soumis à l'obligation", "h3"),
-        paragraph(f"Par exemple des documents bureautiques publiés avant le 23 septembre 2018 "
-                  f"ou des contenus de tiers que l'administration ne maîtrise pas : {TODO}"),
-        heading("Établissement de cette déclaration"),
-        paragraph(
-            f"Déclaration établie le {TODO}, à partir de l'audit cité plus haut.",
-            "Technologies sur lesquelles repose l'accessibilité du site :",
-            bullets("HTML", "CSS (système de design de l'État)", "JavaScript"),
-            f"Outils, navigateurs et technologies d'assistance utilisés pour vérifier : {TODO}",
-        ),
-        heading("Retour d'information et contact"),
-        paragraph(
-            "Vous n'arrivez pas à consulter un contenu ou à utiliser un service de ce portail ? "
-            "Signalez-le-nous : nous vous répondrons et vous proposerons une autre façon d'obtenir "
-            "l'information.",
-            bullets(f"par courriel : {TODO}", f"par courrier : {TODO}"),
-        ),
-        heading("Voies de recours"),
-        paragraph(
-            "Si vous nous avez signalé un défaut d'accessibilité et que notre réponse ne vous "
-            "satisfait pas, vous pouvez vous adresser au Défenseur des droits :",
-            bullets(
-                "par le formulaire de contact de son site ;",
-                "en rencontrant l'un de ses délégués dans votre département ;",
-                "par courrier, gratuitement, à l'adresse : Défenseur des droits, Libre réponse "
-                "71120, 75342 Paris CEDEX 07.",
-            ),
-        ),
-    ]
 
 
 def legal_notice_body() -> list[Block]:

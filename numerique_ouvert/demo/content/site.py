@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from wagtail.models import Page, Site
 
-from numerique_ouvert.core.models import ContentPage, PersonalDataPage, PortalHomePage, PortalSettings
+from numerique_ouvert.core.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    PersonalDataPage,
+    PortalHomePage,
+    PortalSettings,
+)
 from numerique_ouvert.parcours.models import ParcoursPage
 
 from ..builder import Demo, get_or_create_page
@@ -78,11 +84,18 @@ def build_site_pages(demo: Demo) -> dict[str, Page]:
     """Accessibility, legal notice, personal data and sitemap pages, kept out of the menus."""
     home, log = demo.home, demo.log
     pages = {
+        # A draft statement in the RGAA template: the sections only the administration can
+        # fill in (audit, contact) say "À compléter" until an editor does.
         "accessibility": get_or_create_page(
-            log, home, ContentPage, "accessibilite", title="Déclaration d'accessibilité",
-            tagline="Modèle de déclaration RGAA, à compléter par l'administration qui publie "
-                    "le portail.",
-            body=legal.accessibility_body()),
+            log, home, AccessibilityStatementPage, "accessibilite",
+            title="Déclaration d'accessibilité",
+            tagline="Ce que ce portail respecte du RGAA, ce qu'il ne respecte pas encore, et "
+                    "comment nous signaler une difficulté.",
+            entity_name="Le ministère de l'Exemple (fictif)",
+            conformity_status="partial",
+            technologies="HTML\nCSS (système de design de l'État)\nJavaScript",
+            tools="Tests automatisés : axe-core dans Chromium, sur chaque type de page, en "
+                  "modes clair et sombre"),
         "legal": get_or_create_page(
             log, home, ContentPage, "mentions-legales", title="Mentions légales",
             tagline="Qui publie ce portail, qui l'héberge et comment réutiliser ses contenus.",

@@ -29,6 +29,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             demo = Demo.start()
             self.build(demo)
+            # Once the French tree is complete (a site's own pages included): its English
+            # translation under /en/, when the site translates its content.
+            from ...content.english import build_english
+
+            build_english(demo)
         if not options["quiet"]:
             title = "Démonstration chargée" if demo.log.total_created else "Démonstration déjà en place"
             self.stdout.write(self.style.SUCCESS(f"{title} :"))
