@@ -76,6 +76,13 @@ def check_language_selector_leads_to_the_translated_page(client):
     assert {a["hreflang"]: a["href"] for a in back.select("a.fr-translate__language")}["en"] \
         == english.url
 
+    # The header is a cached fragment: a second guide of the same menu item gets its own links.
+    other = GuidePage.objects.live().filter(locale__language_code="fr").exclude(pk=french.pk).first()
+    other_english = other.get_translation(Locale.objects.get(language_code="en"))
+    html = soup(client.get(other.url))
+    assert {a["hreflang"]: a["href"] for a in html.select("a.fr-translate__language")} \
+        == {"fr": other.url, "en": other_english.url}
+
 
 def check_untranslated_page_offers_the_home_of_the_other_language(client):
     home = Page.objects.get(depth=2, locale__language_code="fr")
