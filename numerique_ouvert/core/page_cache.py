@@ -30,6 +30,7 @@ from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language_from_request
 
 from numerique_ouvert.conf import get_setting
 
@@ -37,9 +38,10 @@ from .cache import PAGES, PREFIX, get_version, version_key
 
 HEADER = "X-Page-Cache"
 # Vary values the cache honours: the cookies that matter bypass it, the Accept header is part
-# of the key (the API's browsable HTML and its JSON share an address), and no compression is
-# done by the application.
-_HARMLESS_VARY = {"cookie", "accept-encoding", "accept"}
+# of the key (the API's browsable HTML and its JSON share an address), so is the language
+# Django picks for the request (LocaleMiddleware adds "Vary: Accept-Language"), and no
+# compression is done by the application.
+_HARMLESS_VARY = {"cookie", "accept-encoding", "accept", "accept-language"}
 
 
 def _cache():
@@ -83,10 +85,13 @@ def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 def cache_key(request: HttpRequest) -> str:
-    """The page's key: method, host, scheme, full path (query string included) and Accept
-    header. The entry holds the version of the page cache it was stored under (:func:`lookup`)."""
+    """The page's key: method, host, scheme, full path (query string included), Accept header
+    and the language Django would choose (URL prefix, language cookie, Accept-Language: one of
+    ``LANGUAGES``, so a bounded number of copies). The entry holds the version of the page
+    cache it was stored under (:func:`lookup`)."""
     url = (f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-           f"\n{request.META.get('HTTP_ACCEPT', '')}")
+           f"\n{request.META.get('HTTP_ACCEPT', '')}"
+           f"\n{get_language_from_request(request, check_path=settings.USE_I18N)}")
     digest = hashlib.sha256(url.encode()).hexdigest()[:32]
     return f"{PREFIX}:{PAGES}:{request.method}:{digest}"
 

@@ -157,3 +157,12 @@ def test_the_api_is_cached_per_accept_header(client, portal, page_cache):
     assert html["Content-Type"].startswith("text/html")
     json_again = client.get(url)
     assert json_again[HEADER] == "hit" and json_again["Content-Type"] == "application/json"
+
+
+def test_each_language_has_its_own_copy(client, listing, page_cache):
+    # LocaleMiddleware answers "Vary: Accept-Language": the language Django picks for the
+    # request is part of the key, so a visitor never gets another language's copy.
+    assert client.get(listing, HTTP_ACCEPT_LANGUAGE="fr")[HEADER] == "miss"
+    assert client.get(listing, HTTP_ACCEPT_LANGUAGE="fr")[HEADER] == "hit"
+    assert client.get(listing, HTTP_ACCEPT_LANGUAGE="en")[HEADER] == "miss"
+    assert client.get(listing, HTTP_ACCEPT_LANGUAGE="en")[HEADER] == "hit"
