@@ -214,7 +214,9 @@ def test_pages_the_source_federates_itself_are_not_copied(instance_a, portal, ex
     instance_a.shell(
         "from numerique_ouvert.communs.models import CommunPage\n"
         "from numerique_ouvert.federation.models import FederatedReference, FederationSource\n"
-        "page = CommunPage.objects.live().order_by('-pk').first()\n"
+        # A French page: the API lists the default language's tree, the English demo tree holds its
+        # translations (created last).
+        "page = CommunPage.objects.live().filter(locale__language_code='fr').order_by('-pk').first()\n"
         "source = FederationSource.objects.create(name='Portail C', base_url='https://c.example.org')\n"
         "FederatedReference.objects.create(page=page, source=source, kind='communs', remote_id=1,\n"
         "    remote_type='numerique_ouvert_communs.CommunPage', remote_url='https://c.example.org/x/')\n"
