@@ -112,7 +112,8 @@ def _open(page, live_site, path: str, map_url: str):
     if path.endswith("#temoigner"):  # follow the page's link to the testimony form
         with page.expect_navigation():
             page.locator("#temoigner a[href]").first.click()
-    if getattr(page, "scheme", None) == "dark":  # the DSFR script follows the system scheme: dark really applied
+    # The DSFR script follows the system scheme: wait until dark is really applied.
+    if getattr(page, "scheme", None) == "dark":
         page.wait_for_selector("html[data-fr-theme=dark]", state="attached")
     return response
 
