@@ -7,7 +7,6 @@ import numerique_ouvert.core.models.accessibility
 import numerique_ouvert.core.models.pages
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-from django.conf import settings
 from django.db import migrations, models
 
 
@@ -16,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('numerique_ouvert_core', '0002_personal_data_page'),
         ('numerique_ouvert_parcours', '0003_parcours_page'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),  # not the latest: Wagtail 7.4 stops at 0097
         ('wagtailimages', '0027_image_description'),
     ]
 
@@ -29,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='AccessibilityStatementPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('tagline', models.CharField(blank=True, help_text='Une ou deux phrases qui résument la page ; reprise sur les cartes.', max_length=255, verbose_name='accroche')),
                 ('listed', models.BooleanField(default=True, help_text='Décochez pour garder la page accessible par son adresse sans la lister.', verbose_name='afficher dans les listes')),
                 ('noindex', models.BooleanField(default=False, help_text='Demande aux moteurs de recherche de ne pas référencer cette page.', verbose_name='ne pas indexer')),
