@@ -111,6 +111,7 @@ def test_every_page_type_of_the_package_is_covered(installed_project):
 
 @pytest.mark.parametrize("page_type", ["numerique_ouvert_core.ContentPage",
                                        "numerique_ouvert_core.PersonalDataPage",
+                                       "numerique_ouvert_core.AccessibilityStatementPage",
                                        "numerique_ouvert_guides.GuidePage",
                                        "numerique_ouvert_events.EventPage",
                                        "numerique_ouvert_communs.CommunPage"])

@@ -38,6 +38,8 @@ import numerique_ouvert  # noqa: E402
 CREATED_IN_THE_ADMIN = [
     ("numerique_ouvert_core.ContentPage", "numerique_ouvert_core.PortalHomePage", {}),
     ("numerique_ouvert_core.PersonalDataPage", "numerique_ouvert_core.PortalHomePage", {}),
+    ("numerique_ouvert_core.AccessibilityStatementPage", "numerique_ouvert_core.PortalHomePage",
+     {"entity_name": "Ministère de l'Exemple", "conformity_status": "none"}),
     ("numerique_ouvert_guides.GuidePage", "numerique_ouvert_guides.GuideIndexPage", {}),
     ("numerique_ouvert_events.EventPage", "numerique_ouvert_events.EventIndexPage",
      {"start": "2030-11-13 09:00", "end": "2030-11-13 17:30", "venue_name": "Ministère",
