@@ -115,3 +115,40 @@ def capture(client, url) -> list[dict]:
     with CaptureQueriesContext(connection) as context:
         client.get(url)
     return context.captured_queries
+
+
+# --- The content of detail pages --------------------------------------------------------------
+
+
+def test_a_detail_page_content_is_rendered_once_and_a_publication_shows_at_once(client, portal):
+    stage = ParcoursStage.objects.get(slug="utiliser")
+    guide = make_guide(portal.guides, "Guide en cache", stages=[stage], tags=["licences"])
+    client.get(guide.url)
+
+    warm = " ".join(query["sql"] for query in capture(client, guide.url))
+    # The stages, keywords and testimonies shown in the content are not read again.
+    assert "taggit_tag" not in warm
+    assert "numerique_ouvert_parcours_parcoursstage" not in warm
+
+    guide.tagline = "Un chapeau réécrit par l'équipe éditoriale"
+    guide.save_revision().publish()
+
+    assert "Un chapeau réécrit par l'équipe éditoriale" in client.get(guide.url).content.decode()
+
+
+def test_a_block_that_renders_a_form_is_shown_but_never_stored(rf, portal):
+    from django.core.cache import cache
+    from django.template import RequestContext, Template
+
+    template = Template('{% load numerique_ouvert_fragments %}{% portal_fragment "formulaire" %}'
+                        '{{ title }}{% csrf_token %}{% endportal_fragment %}')
+
+    def render(title):
+        request = rf.get("/")
+        return template.render(RequestContext(request, {"request": request, "title": title}))
+
+    first, second = render("Premier visiteur"), render("Second visiteur")
+
+    assert first.startswith("Premier visiteur<input")
+    assert second.startswith("Second visiteur<input")
+    cache.clear()

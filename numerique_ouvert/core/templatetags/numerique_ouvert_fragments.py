@@ -12,7 +12,8 @@ served after what it shows has changed. Entries also expire after ``PAGE_CACHE_T
 seconds, for what depends on the clock. Previews are rendered without the cache (a draft must
 not be stored, nor be shown something else). Unlike the page cache, it works for every
 visitor, editors included, and on pages that hold a form: keep per-visitor content (CSRF
-tokens, messages, the user bar, CSP nonces) outside the block.
+tokens, messages, the user bar, CSP nonces) outside the block. A block whose rendering asked
+for a CSRF token (it holds a form) is shown but not stored.
 """
 
 from __future__ import annotations
@@ -48,9 +49,17 @@ class FragmentNode(template.Node):
                f"{getattr(site, 'pk', '')}:{request.get_host()}:{get_language()}:{digest}")
         content = cache.get(key)
         if content is None:
+            csrf_before = _csrf_used(request)
             content = self.nodelist.render(context)
-            cache.set(key, str(content), get_setting("PAGE_CACHE_TIMEOUT"))
+            # A form rendered inside (get_token() was called): its CSRF token and one-time
+            # submission key belong to this visitor, never to be served to another one.
+            if _csrf_used(request) == csrf_before:
+                cache.set(key, str(content), get_setting("PAGE_CACHE_TIMEOUT"))
         return mark_safe(content)
+
+
+def _csrf_used(request) -> bool:
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"))
 
 
 @register.tag("portal_fragment")
