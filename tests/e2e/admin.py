@@ -76,4 +76,5 @@ def publish(page) -> None:
         footer.get_by_role("button", name="Publier").click()
     errors = page.locator(".messages .error, .w-field__errors .error-message, .help-critical")
     assert not errors.count(), f"publication refusée : {errors.all_text_contents()}"
-    expect(page.locator(".messages .success")).to_contain_text("publiée")
+    # The publication (revision, search index, cache invalidation) can take seconds on 2 busy cores.
+    expect(page.locator(".messages .success")).to_contain_text("publiée", timeout=20_000)
