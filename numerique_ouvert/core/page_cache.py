@@ -64,12 +64,17 @@ def request_is_cacheable(request: HttpRequest) -> bool:
     return "HTTP_AUTHORIZATION" not in request.META
 
 
+def csrf_token_rendered(request: HttpRequest) -> bool:
+    """Whether get_token() was called for ``request``: what was rendered holds a CSRF token (a
+    form), which belongs to this visitor."""
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"))
+
+
 def response_is_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
     """Whether the response to a cacheable request may be served to other visitors."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    # get_token() was called: the page holds a CSRF token (a form).
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+    if csrf_token_rendered(request):
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

@@ -28,6 +28,7 @@ from django.utils.translation import get_language
 from numerique_ouvert.conf import get_setting
 
 from ..cache import PREFIX, pages_version
+from ..page_cache import csrf_token_rendered
 
 register = template.Library()
 
@@ -49,17 +50,13 @@ class FragmentNode(template.Node):
                f"{getattr(site, 'pk', '')}:{request.get_host()}:{get_language()}:{digest}")
         content = cache.get(key)
         if content is None:
-            csrf_before = _csrf_used(request)
+            csrf_before = csrf_token_rendered(request)
             content = self.nodelist.render(context)
             # A form rendered inside (get_token() was called): its CSRF token and one-time
             # submission key belong to this visitor, never to be served to another one.
-            if _csrf_used(request) == csrf_before:
+            if csrf_token_rendered(request) == csrf_before:
                 cache.set(key, str(content), get_setting("PAGE_CACHE_TIMEOUT"))
         return mark_safe(content)
-
-
-def _csrf_used(request) -> bool:
-    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"))
 
 
 @register.tag("portal_fragment")
