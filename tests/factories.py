@@ -137,7 +137,8 @@ def make_commun(index: CommunIndexPage, title: str | None = None, *, actors=(), 
     fields.setdefault("tagline", "Un commun numérique.")
     fields.setdefault("licence", "AGPL-3.0-or-later")
     fields.setdefault("carrying_structure", "Association des contributeurs")
-    relations = [CommunActorRelation(actor=actor, relation=relation) for actor, relation in actors]
+    relations = [CommunActorRelation(actor=actor, relation=relation, sort_order=order)
+                 for order, (actor, relation) in enumerate(actors)]
     return add_page(index, CommunPage, title=title or unique("Commun"),
                     actor_relations=relations, **fields)
 

@@ -266,14 +266,17 @@ def _apply(page: Page, name: str, value: Any) -> None:
         from numerique_ouvert.communs.models import CommunActorRelation, PublicActor
 
         relations = []
-        for actor_name, relation in value:
+        # sort_order as the admin's inline panel sets it: the file's order is kept everywhere.
+        for order, (actor_name, relation) in enumerate(value):
             actor, _created = PublicActor.objects.get_or_create(name=actor_name[:200])
-            relations.append(CommunActorRelation(actor=actor, relation=relation))
+            relations.append(CommunActorRelation(actor=actor, relation=relation,
+                                                 sort_order=order))
         page.actor_relations = relations
     elif name == "private_contacts":
         from numerique_ouvert.communs.models import CommunContact
 
-        page.private_contacts = [CommunContact(**contact) for contact in value]
+        page.private_contacts = [CommunContact(**contact, sort_order=order)
+                                 for order, contact in enumerate(value)]
     else:
         model_field = type(page)._meta.get_field(name)
         if isinstance(model_field, models.DateTimeField) and value:
