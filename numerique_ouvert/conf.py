@@ -49,6 +49,10 @@ DEFAULTS: dict[str, Any] = {
     # accepted (bytes, a file or a download), and most items (pages) one file may hold.
     "INTEROP_MAX_FILE_BYTES": 2 * 1024 * 1024,
     "INTEROP_MAX_ITEMS": 5000,
+    # --- Site search (numerique_ouvert.core.search); see docs/discovery.md. Index matches read
+    # at most per search: beyond it (a common word on a portal of 100 000 pages), results and
+    # counts come from the first this many matches found, and the page says so.
+    "SEARCH_MAX_MATCHES": 1000,
     # --- Full-page cache of anonymous visitors' pages (core.page_cache.PageCacheMiddleware).
     # Seconds a cached page is kept at most (publications invalidate it at once).
     "PAGE_CACHE_TIMEOUT": 300,

@@ -369,10 +369,16 @@ class CommunPage(AbstractCommunPage):
     parent_page_types = ["numerique_ouvert_communs.CommunIndexPage"]
     subpage_types = []
     template = "numerique_ouvert/communs/commun_page.html"
+    # Its cached content fetches the images ({% load_page_images page %}).
+    template_loads_images = True
 
     class Meta:
         verbose_name = _("commun numérique")
         verbose_name_plural = _("communs numériques")
+        # The few unlisted pages, found without reading the table: every public listing and the
+        # search exclude them with a subquery on this column.
+        indexes = [models.Index(fields=["listed"], condition=models.Q(listed=False),
+                                name="communs_communpage_unlisted")]
 
 
 class CommunPageTag(TaggedItemBase):

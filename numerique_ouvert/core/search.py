@@ -7,7 +7,9 @@ index can serve, and on SQLite ranks every match with one correlated subquery ea
 seconds at 10 000 items. Here the words are matched on the index entries with the indexes
 (:class:`_SearchIndex`), every facet count comes from one grouped query over those matches, and
 ranking runs once, over the filtered matches, in the query that fetches the page of results
-(plus one query per page type shown), whatever the number of matches.
+(plus one query per page type shown), whatever the number of matches. A query that matches
+more than ``SEARCH_MAX_MATCHES`` entries is truncated: counts and ranking then run over the
+first entries found (see :meth:`PortalSearch._probe`), so no search reads every match.
 """
 
 from __future__ import annotations
@@ -19,7 +21,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections, router
-from django.db.models import BooleanField, Count, F, Func, IntegerField, Q, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+)
 from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest
 from django.utils.html import escape
@@ -113,10 +125,11 @@ class _SearchIndex:
 
     ``entries(content_type_ids)`` is a queryset of the entries (one per indexed object) matching
     every word, with ``object_pk`` the object's primary key as an integer and ``object_type`` its
-    content type id; ``ranked(entries)``
-    orders them best first. Each word is matched on the title or on the body: that is the
-    backend's ``(title || body) @@ query`` for the ``and`` operator, but PostgreSQL answers it
-    with the GIN indexes on ``title`` and ``body`` instead of reading every entry.
+    content type id; ``first(entries, limit)`` keeps the first ``limit`` of them the database
+    finds, and ``ranked(entries)`` orders them best first. Each word is matched on the title or
+    on the body: that is the backend's ``(title || body) @@ query`` for the ``and`` operator,
+    but PostgreSQL answers it with the GIN indexes on ``title`` and ``body`` instead of reading
+    every entry.
     """
 
     def __init__(self, query: str):
@@ -129,9 +142,11 @@ class _SearchIndex:
         vendor = connections[router.db_for_read(IndexEntry)].vendor
         if vendor == "postgresql" and hasattr(self.compiler, "build_tsquery"):
             self.entries = self._postgresql_entries
+            self.first = self._postgresql_first
             self.ranked = self._postgresql_ranked
         elif vendor == "sqlite" and hasattr(self.compiler, "FTS_TABLE_FIELDS"):
             self.entries = self._sqlite_entries
+            self.first = self._sqlite_first
             self.ranked = self._sqlite_ranked
         else:
             raise ImproperlyConfigured(
@@ -151,8 +166,17 @@ class _SearchIndex:
             tsquery = _Once(self.compiler.build_tsquery(PlainText(word, operator="and"),
                                                         config=self.config))
             entries = entries.filter(_Matches(F("title"), tsquery) | _Matches(F("body"), tsquery))
+        return self._postgresql_keys(entries)
+
+    @staticmethod
+    def _postgresql_keys(entries):
         return entries.annotate(object_pk=Cast("object_id", IntegerField()),
                                 object_type=F("content_type_id"))
+
+    def _postgresql_first(self, entries, limit: int):
+        # Only the primary keys: the outer query reads those rows and matches nothing again.
+        return self._postgresql_keys(
+            entries.model.objects.filter(pk__in=entries.values("pk")[:limit]))
 
     def _postgresql_ranked(self, entries):
         # The backend's relevance: title rank weighted by the title's shortness, plus body rank.
@@ -175,6 +199,10 @@ class _SearchIndex:
                 .filter(index_entry__content_type_id__in=content_type_ids)
                 .annotate(object_pk=Cast("index_entry__object_id", IntegerField()),
                           object_type=F("index_entry__content_type_id")))
+
+    def _sqlite_first(self, entries, limit: int):
+        # bm25() needs the MATCH of the outer query: it stays, over those rows only.
+        return entries.filter(pk__in=entries.values("pk")[:limit])
 
     def _sqlite_ranked(self, entries):
         # bm25() is lower for better matches; the backend weights it like PostgreSQL's rank.
@@ -208,6 +236,10 @@ class PortalSearch:
         chosen_stage = request.GET.get("etape", "")
         self.stage = next((stage for stage in self.stages if stage.slug == chosen_stage), None)
         self.index = _SearchIndex(self.query) if self.query else None
+        self.max_matches = get_setting("SEARCH_MAX_MATCHES")
+        # Set by the counts: the words match more than max_matches index entries, so counts and
+        # ranking run over the first max_matches the database finds (see _probe).
+        self.truncated = False
         self._counts: dict[str, dict[str, int]] | None = None
 
     # --- Candidates ----------------------------------------------------------------------------
@@ -239,6 +271,18 @@ class PortalSearch:
             q |= Q(pk__in=through.values(f"{field.m2m_field_name()}_id"))
         return q
 
+    def _has_stage(self, stage_id: int, models: list | None = None) -> Q:
+        """The same condition, row by row (``EXISTS`` on the stage table's unique index): for
+        the counts, which read few rows, where ``_stage_q`` would read every page of the stage
+        (13 000 of each type at 100 000 pages) once per stage and per type."""
+        q = Q()
+        for model in models or self._declaring_models("stages"):
+            field = model._meta.get_field("stages")
+            q |= Q(Exists(field.remote_field.through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}_id": stage_id,
+                   f"{field.m2m_field_name()}_id": OuterRef("pk")})))
+        return q
+
     def _testimonies(self):
         """Approved testimonies of this site, matched or not; None when the feature is off."""
         from numerique_ouvert.testimonies.models import Testimony
@@ -255,27 +299,63 @@ class PortalSearch:
 
     # --- Facets --------------------------------------------------------------------------------
 
+    def _matches(self, content_type_ids: list[int]):
+        """Index entries matching the words, of these content types: all of them, or only the
+        first ``SEARCH_MAX_MATCHES`` the database finds when the search is truncated."""
+        entries = self.index.entries(content_type_ids)
+        return self.index.first(entries, self.max_matches) if self.truncated else entries
+
+    def _probe(self) -> None:
+        """Whether the words match more than ``SEARCH_MAX_MATCHES`` index entries of the page
+        types, or of the testimonies: one query, each count stopping at the maximum + 1 (the
+        database reads no further), before any join with the pages."""
+        parts = []
+        if self.type_of_content_type:
+            parts.append(self.index.entries(list(self.type_of_content_type)))
+        if TESTIMONIES in self.enabled:
+            parts.append(self.index.entries(self._testimony_content_type_ids()))
+        if not parts:
+            return
+        connection = connections[router.db_for_read(parts[0].model)]
+        selects, params = [], []
+        for entries in parts:
+            sql, sql_params = entries.values("pk")[:self.max_matches + 1].query.sql_with_params()
+            selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS probe)")
+            params.extend(sql_params)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(selects), params)
+            self.truncated = any(n > self.max_matches for n in cursor.fetchone())
+
     def _count(self) -> None:
         """Every count from one query: matching pages per content type (all, and per stage),
         and matching testimonies (all, and per stage). Filters are applied here, in Python, so
-        each facet counts as if its own filter were not set."""
+        each facet counts as if its own filter were not set. A truncated search counts among
+        the first ``SEARCH_MAX_MATCHES`` matches only (the counts are then lower bounds)."""
         if self._counts is not None:
             return
+        self._probe()
         parts = []
-        per_stage = {f"stage_{stage.pk}": Count("pk", filter=self._stage_q(stage.pk))
+        per_stage = {f"stage_{stage.pk}": Count("pk", filter=self._has_stage(stage.pk))
                      for stage in self.stages}
         content_types = list(self.type_of_content_type)
+        if self.truncated:
+            # The facets show no counts then: count what the results show, from the same
+            # first matches as the ranking (those of the chosen type).
+            content_types = [pk for pk in content_types
+                             if self.type in ("", self.type_of_content_type[pk])]
         if content_types:
-            matches = self.index.entries(content_types).values("object_pk")
+            matches = self._matches(content_types).values("object_pk")
             parts.append(self._pages().filter(pk__in=matches).order_by()
                          .values(bucket=F("content_type_id"))
                          .annotate(n=Count("pk"), **per_stage))
         testimonies = self._testimonies()
+        if self.truncated and self.type not in ("", TESTIMONIES):
+            testimonies = None
         if testimonies is not None:
             model = testimonies.model
-            stages = {f"stage_{stage.pk}": Count("pk", filter=self._stage_q(stage.pk, [model]))
+            stages = {f"stage_{stage.pk}": Count("pk", filter=self._has_stage(stage.pk, [model]))
                       for stage in self.stages}
-            matches = self.index.entries(self._testimony_content_type_ids()).values("object_pk")
+            matches = self._matches(self._testimony_content_type_ids()).values("object_pk")
             # A constant bucket: Django leaves it out of GROUP BY, so this part is one row.
             parts.append(testimonies.filter(pk__in=matches)
                          .annotate(bucket=Value(0, output_field=IntegerField()))
@@ -296,6 +376,8 @@ class PortalSearch:
 
     @property
     def total(self) -> int:
+        """Results found: all of them, or those among the first ``SEARCH_MAX_MATCHES`` matches
+        when the search is truncated (a lower bound)."""
         self._count()
         return sum(self._counts["total"].values())
 
@@ -319,7 +401,7 @@ class PortalSearch:
             pages = pages.filter(self._stage_q(self.stage.pk))
         content_types = [pk for pk, key in self.type_of_content_type.items()
                          if self.type in ("", key)]
-        entries = self.index.entries(content_types).filter(object_pk__in=pages.values("pk"))
+        entries = self._matches(content_types).filter(object_pk__in=pages.values("pk"))
         return self.index.ranked(entries)
 
     def ranked_testimonies(self):
@@ -327,7 +409,7 @@ class PortalSearch:
         testimonies = self._testimonies()
         if self.stage:
             testimonies = testimonies.filter(self._stage_q(self.stage.pk, [testimonies.model]))
-        entries = self.index.entries(self._testimony_content_type_ids()).filter(
+        entries = self._matches(self._testimony_content_type_ids()).filter(
             object_pk__in=testimonies.values("pk"))
         return self.index.ranked(entries)
 

@@ -301,10 +301,16 @@ class EventPage(AbstractEventPage):
     parent_page_types = ["numerique_ouvert_events.EventIndexPage"]
     subpage_types = []
     template = "numerique_ouvert/events/event_page.html"
+    # Its cached content fetches the images ({% load_page_images page %}).
+    template_loads_images = True
 
     class Meta:
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
+        # The few unlisted pages, found without reading the table: every public listing and the
+        # search exclude them with a subquery on this column.
+        indexes = [models.Index(fields=["listed"], condition=models.Q(listed=False),
+                                name="events_eventpage_unlisted")]
 
 
 class EventPageTag(TaggedItemBase):

@@ -150,10 +150,16 @@ class GuidePage(AbstractGuidePage):
     parent_page_types = ["numerique_ouvert_guides.GuideIndexPage"]
     subpage_types = []
     template = "numerique_ouvert/guides/guide_page.html"
+    # Its cached content fetches the images ({% load_page_images page %}).
+    template_loads_images = True
 
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
+        # The few unlisted pages, found without reading the table: every public listing and the
+        # search exclude them with a subquery on this column.
+        indexes = [models.Index(fields=["listed"], condition=models.Q(listed=False),
+                                name="guides_guidepage_unlisted")]
 
 
 class GuidePageTag(TaggedItemBase):

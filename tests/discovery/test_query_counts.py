@@ -88,6 +88,21 @@ def test_unfiltered_search_stays_within_the_budget(client, portal):
 
 
 @pytest.mark.django_db
+def test_search_beyond_the_maximum_of_matches_costs_the_same_queries(client, portal, settings):
+    """With more matches than SEARCH_MAX_MATCHES, counts and ranking are bounded in the same
+    number of queries as a search under the maximum."""
+    actor = make_actor("DINUM")
+    add_content(portal, 40, actor)
+    under = warm_render(client, "/recherche/?q=commun&type=guides")
+    settings.NUMERIQUE_OUVERT = {**getattr(settings, "NUMERIQUE_OUVERT", {}),
+                                 "SEARCH_MAX_MATCHES": 5}
+    beyond = warm_render(client, "/recherche/?q=commun&type=guides")
+    assert_constant_queries(under, beyond, "search under vs beyond the maximum")
+    assert beyond.html.select_one("#resultats").get_text().startswith("Au moins ")
+    assert 1 <= beyond.count(".portal-search-results li") <= 5
+
+
+@pytest.mark.django_db
 def test_related_content_queries_do_not_grow_with_the_amount_of_content(client, portal):
     actor = make_actor("DINUM")
     utiliser, = get_stages("utiliser")

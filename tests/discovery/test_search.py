@@ -134,3 +134,48 @@ def test_french_stemming_on_postgresql(client, portal):
     assert "Un commun exemplaire" in result_titles(page)
     _, page = search(client, "logiciels libres")
     assert "Adopter un logiciel libre" in result_titles(page)
+
+
+@pytest.mark.django_db
+def test_more_matches_than_the_maximum_are_counted_and_ranked_among_the_first_found(
+        client, content, portal, settings):
+    """SEARCH_MAX_MATCHES bounds what one search reads: beyond it, the results and their count
+    come from the first matches the database finds, the page says so, and the facets show no
+    count (they would be lower bounds)."""
+    settings.NUMERIQUE_OUVERT = {**getattr(settings, "NUMERIQUE_OUVERT", {}),
+                                 "SEARCH_MAX_MATCHES": 3}
+    for i in range(5):
+        make_guide(portal.guides, f"Guide des communs {i}", tagline="Les communs au quotidien.")
+
+    _, page = search(client, "communs")
+    heading = page.select_one("#resultats").get_text(" ", strip=True)
+    assert heading.startswith("Au moins ") and heading.endswith(" pour « communs »")
+    note = page.select_one("#resultats + p").get_text(" ", strip=True)
+    assert "plus de 3 contenus" in note and "Ajoutez un mot ou un filtre" in note
+    assert facet(page, "type")["guides"] == "Guides"
+    assert facet(page, "etape")["cooperer"] == "Coopérer"
+    # At most three pages (among the first three matches), then the one testimony.
+    items = page.select(".portal-search-results li")
+    assert 2 <= len(items) <= 4
+    assert "gagner un an" in items[-1].get_text()
+    assert int(heading.split()[2]) == len(items)
+
+    # A type filter ranks the first matches of that type (the draft among them is left out).
+    _, page = search(client, {"q": "communs", "type": "guides"})
+    titles = result_titles(page)
+    assert 2 <= len(titles) <= 3
+    assert all(title.startswith("Guide des communs") for title in titles)
+    assert page.select_one("#resultats").get_text(" ", strip=True) == (
+        f"Au moins {len(titles)} résultats pour « communs »")
+
+    # Words that match fewer entries than the maximum: exact counts, every result.
+    _, page = search(client, "atelier")
+    assert page.select_one("#resultats").get_text(" ", strip=True) == (
+        "1 résultat pour « atelier »")
+    assert facet(page, "type")["events"] == "Événements (1)"
+
+    # Unbounded, the same search finds every guide and counts each facet.
+    settings.NUMERIQUE_OUVERT = {**settings.NUMERIQUE_OUVERT, "SEARCH_MAX_MATCHES": 1000}
+    _, page = search(client, {"q": "communs", "type": "guides"})
+    assert facet(page, "type")["guides"] == "Guides (5)"
+    assert len(result_titles(page)) == 5
