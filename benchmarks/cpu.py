@@ -8,7 +8,8 @@ WSGI application directly as gunicorn would (``X-Forwarded-Proto: https``), warm
 then reports the median and mean CPU time of this process per request (``time.process_time``:
 the database server's and Redis's share are left out, as is the wall time spent waiting for
 them) and the median wall time. ``--profile`` prints the 40 most expensive functions
-(cProfile, cumulative) of the timed requests of each URL. See benchmarks/README.md.
+(cProfile, cumulative) of the timed requests of each URL, ``--queries`` the SQL of one warm
+request. See benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--page-cache", action="store_true",
                         help="keep the page cache on (the timed requests are then cache hits)")
     parser.add_argument("--profile", action="store_true", help="cProfile the timed requests")
+    parser.add_argument("--queries", action="store_true",
+                        help="print the SQL queries of one warm request of each URL (stderr)")
     args = parser.parse_args(argv)
     if "DATABASE_URL" not in os.environ:
         parser.error("set DATABASE_URL (and REDIS_URL to measure with Redis).")
@@ -73,11 +76,20 @@ def request(app, path: str) -> int:
     return int(statuses[0].split()[0])
 
 
-def measure(app, path: str, repeat: int, profile: bool) -> dict:
+def measure(app, path: str, repeat: int, profile: bool, queries: bool = False) -> dict:
     for _ in range(3):  # renditions, data caches, template loader
         status = request(app, path)
     if status != 200:
         raise SystemExit(f"{path}: status {status}")
+    if queries:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            request(app, path)
+        print(f"{path}: {len(captured)} queries", file=sys.stderr)
+        for query in captured:
+            print(f"  [{float(query['time']) * 1000:.1f} ms] {query['sql'][:300]}", file=sys.stderr)
     profiler = cProfile.Profile() if profile else None
     cpu, wall = [], []
     for _ in range(repeat):
@@ -104,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| URL | CPU ms (median) | CPU ms (mean) | Wall ms (median) |")
     print("|---|---:|---:|---:|")
     for path in args.paths:
-        result = measure(app, path, args.repeat, args.profile)
+        result = measure(app, path, args.repeat, args.profile, args.queries)
         print(f"| `{path}` | {result['cpu_median']:.1f} | {result['cpu_mean']:.1f} "
               f"| {result['wall_median']:.1f} |", flush=True)
         if args.profile:

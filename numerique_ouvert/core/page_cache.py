@@ -130,6 +130,8 @@ class PageCacheMiddleware:
             return self._private(request, self.get_response(request))
         key = cache_key(request)
         version, cached = lookup(key)
+        # The fragments and the settings of this render are keyed on the same version.
+        request._numerique_ouvert_pages_version = version
         if cached is not None:
             response = HttpResponse(cached["content"], status=200)
             for name, value in cached["headers"]:

@@ -136,6 +136,25 @@ def test_a_detail_page_content_is_rendered_once_and_a_publication_shows_at_once(
     assert "Un chapeau réécrit par l'équipe éditoriale" in client.get(guide.url).content.decode()
 
 
+def test_settings_and_images_of_a_cached_page_content_are_not_read_again(client, portal):
+    from tests.factories import make_image
+
+    guide = make_guide(portal.guides, "Guide illustré", image=make_image("Illustration"))
+    first = soup(client.get(guide.url))
+    assert first.select_one("main img")  # the hero image, from the content fragment
+
+    warm = " ".join(query["sql"] for query in capture(client, guide.url))
+    assert "numerique_ouvert_core_portalsettings" not in warm
+    assert "wagtailimages_" not in warm
+
+    # A change of the settings reaches the next render: their cache follows the page cache's
+    # version, which saving them increments.
+    settings = PortalSettings.for_site(portal.site)
+    settings.site_tagline = "Une baseline toute neuve"
+    settings.save()
+    assert "Une baseline toute neuve" in client.get(guide.url).content.decode()
+
+
 def test_a_block_that_renders_a_form_is_shown_but_never_stored(rf, portal):
     from django.core.cache import cache
     from django.template import RequestContext, Template

@@ -135,6 +135,9 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
     # Image fields shown on the page, loaded together with their renditions (see get_context).
     page_image_fields: tuple[str, ...] = ("image",)
     page_image_renditions: tuple[str, ...] = (HERO_RENDITION,)
+    # True when the template fetches them itself ({% load_page_images page %} inside its cached
+    # content, see numerique_ouvert_fragments): a page served from that cache skips the query.
+    template_loads_images = False
 
     class Meta:
         abstract = True
@@ -150,7 +153,8 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        load_page_images(self, self.page_image_fields, *self.page_image_renditions)
+        if not self.template_loads_images:
+            load_page_images(self, self.page_image_fields, *self.page_image_renditions)
         return context
 
     @property

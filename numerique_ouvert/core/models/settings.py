@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -28,8 +29,9 @@ class AccessibilityStatus(models.TextChoices):
 class PortalSettings(BaseSiteSetting):
     """Branding, mandatory footer links and feature switches of one site.
 
-    Read it through ``PortalSettings.for_request(request)``: Wagtail caches it on the request,
-    so the header, footer, menus and feature checks of one page share a single query.
+    Read it through ``PortalSettings.for_request(request)``: it is cached on the request, so
+    the header, footer, menus and feature checks of one page share it, and in the Django cache
+    under the page cache's version (see :meth:`for_request`), so most requests run no query.
     """
 
     # The statement page's own row comes in the same join: the footer shows its status.
@@ -121,6 +123,34 @@ class PortalSettings(BaseSiteSetting):
 
     def __str__(self) -> str:
         return str(self.site_title)
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings of the request's site, with their related rows, from the Django cache.
+
+        The entry is keyed on the page cache's version (:func:`numerique_ouvert.core.cache.
+        pages_version`), which saving any site setting, image or page increments: what the
+        settings join (logo, footer pages, accessibility statement) is never shown stale.
+        """
+        from wagtail.models import Site
+
+        from ..cache import PREFIX, TIMEOUT, pages_version
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)  # raises DoesNotExist, as Wagtail does
+        key = f"{PREFIX}:settings:{pages_version(request)}:{cls._meta.label_lower}:{site.pk}"
+        site_settings = cache.get(key)
+        if site_settings is None:
+            site_settings = cls.for_site(site)
+            cache.set(key, site_settings, TIMEOUT)
+        # As Wagtail's for_request: page URLs of the footer are computed for this request.
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     def accessibility_status_label(self) -> str:
         """The "Accessibilité : …" mention of the footer: the status the statement page declares,

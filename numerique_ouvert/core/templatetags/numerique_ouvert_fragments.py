@@ -69,3 +69,16 @@ def portal_fragment(parser, token):
     parser.delete_first_token()
     return FragmentNode(nodelist, parser.compile_filter(bits[1]),
                         [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.simple_tag
+def load_page_images(page) -> str:
+    """Fetch ``page``'s images and their renditions together (see ``BasePortalPage``), from
+    inside a cached fragment: a page whose content comes from the cache then runs no image
+    query. For page types with ``template_loads_images = True``."""
+    from numerique_ouvert.core.queries import load_page_images as load
+
+    fields = getattr(page, "page_image_fields", ())
+    if fields:
+        load(page, fields, *page.page_image_renditions)
+    return ""
