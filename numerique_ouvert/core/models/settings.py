@@ -134,7 +134,9 @@ class PortalSettings(BaseSiteSetting):
         """
         from wagtail.models import Site
 
-        from ..cache import PREFIX, TIMEOUT, pages_version
+        from numerique_ouvert.conf import get_setting
+
+        from ..cache import PREFIX, pages_version
 
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
@@ -146,7 +148,9 @@ class PortalSettings(BaseSiteSetting):
         site_settings = cache.get(key)
         if site_settings is None:
             site_settings = cls.for_site(site)
-            cache.set(key, site_settings, TIMEOUT)
+            # As long as the fragments: with a per-process cache, the bound on how long another
+            # process, whose version did not move, shows the old settings.
+            cache.set(key, site_settings, get_setting("PAGE_CACHE_TIMEOUT"))
         # As Wagtail's for_request: page URLs of the footer are computed for this request.
         site_settings._request = request
         setattr(request, attr_name, site_settings)
