@@ -9,13 +9,14 @@ seconds at 10 000 items. Here the words are matched on the index entries with th
 ranking runs once, over the filtered matches, in the query that fetches the page of results
 (plus one query per page type shown), whatever the number of matches. A query that matches
 more than ``SEARCH_MAX_MATCHES`` entries is truncated: counts and ranking then run over the
-first entries found (see :meth:`PortalSearch._probe`), so no search reads every match.
+first entries found (see :attr:`PortalSearch.truncated`), so no search reads every match.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
@@ -237,9 +238,6 @@ class PortalSearch:
         self.stage = next((stage for stage in self.stages if stage.slug == chosen_stage), None)
         self.index = _SearchIndex(self.query) if self.query else None
         self.max_matches = get_setting("SEARCH_MAX_MATCHES")
-        # Set by the counts: the words match more than max_matches index entries, so counts and
-        # ranking run over the first max_matches the database finds (see _probe).
-        self.truncated = False
         self._counts: dict[str, dict[str, int]] | None = None
 
     # --- Candidates ----------------------------------------------------------------------------
@@ -260,15 +258,21 @@ class PortalSearch:
         return (public(Page.objects.live().descendant_of(root), self.request)
                 .filter(content_type__in=list(self.type_of_content_type)).exclude(unlisted))
 
+    def _stage_rows(self, stage_id: int, models: list | None):
+        """For each of ``models`` (default: the page types' tables), its stage table's rows
+        for this stage, and the name of the column that points at the page."""
+        for model in models or self._declaring_models("stages"):
+            field = model._meta.get_field("stages")
+            rows = field.remote_field.through.objects.filter(
+                **{f"{field.m2m_reverse_field_name()}_id": stage_id})
+            yield rows, f"{field.m2m_field_name()}_id"
+
     def _stage_q(self, stage_id: int, models: list | None = None) -> Q:
         """Pages (or ``models``) with this stage, read on the stage tables only: no join that
         would repeat a row per stage."""
         q = Q()
-        for model in models or self._declaring_models("stages"):
-            field = model._meta.get_field("stages")
-            through = field.remote_field.through.objects.filter(
-                **{f"{field.m2m_reverse_field_name()}_id": stage_id})
-            q |= Q(pk__in=through.values(f"{field.m2m_field_name()}_id"))
+        for rows, page_column in self._stage_rows(stage_id, models):
+            q |= Q(pk__in=rows.values(page_column))
         return q
 
     def _has_stage(self, stage_id: int, models: list | None = None) -> Q:
@@ -276,12 +280,13 @@ class PortalSearch:
         the counts, which read few rows, where ``_stage_q`` would read every page of the stage
         (13 000 of each type at 100 000 pages) once per stage and per type."""
         q = Q()
-        for model in models or self._declaring_models("stages"):
-            field = model._meta.get_field("stages")
-            q |= Q(Exists(field.remote_field.through.objects.filter(
-                **{f"{field.m2m_reverse_field_name()}_id": stage_id,
-                   f"{field.m2m_field_name()}_id": OuterRef("pk")})))
+        for rows, page_column in self._stage_rows(stage_id, models):
+            q |= Q(Exists(rows.filter(**{page_column: OuterRef("pk")})))
         return q
+
+    def _chosen_content_types(self) -> list[int]:
+        """Content type ids of the page types the type filter keeps (all without it)."""
+        return [pk for pk, key in self.type_of_content_type.items() if self.type in ("", key)]
 
     def _testimonies(self):
         """Approved testimonies of this site, matched or not; None when the feature is off."""
@@ -305,17 +310,21 @@ class PortalSearch:
         entries = self.index.entries(content_type_ids)
         return self.index.first(entries, self.max_matches) if self.truncated else entries
 
-    def _probe(self) -> None:
+    @cached_property
+    def truncated(self) -> bool:
         """Whether the words match more than ``SEARCH_MAX_MATCHES`` index entries of the page
-        types, or of the testimonies: one query, each count stopping at the maximum + 1 (the
-        database reads no further), before any join with the pages."""
+        types, or of the testimonies; counts and ranking then run over the first
+        ``SEARCH_MAX_MATCHES`` the database finds. One query, each count stopping at the
+        maximum + 1 (the database reads no further), before any join with the pages."""
+        if self.index is None:  # no words: nothing is searched
+            return False
         parts = []
         if self.type_of_content_type:
             parts.append(self.index.entries(list(self.type_of_content_type)))
         if TESTIMONIES in self.enabled:
             parts.append(self.index.entries(self._testimony_content_type_ids()))
         if not parts:
-            return
+            return False
         connection = connections[router.db_for_read(parts[0].model)]
         selects, params = [], []
         for entries in parts:
@@ -324,7 +333,7 @@ class PortalSearch:
             params.extend(sql_params)
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + ", ".join(selects), params)
-            self.truncated = any(n > self.max_matches for n in cursor.fetchone())
+            return any(n > self.max_matches for n in cursor.fetchone())
 
     def _count(self) -> None:
         """Every count from one query: matching pages per content type (all, and per stage),
@@ -333,16 +342,13 @@ class PortalSearch:
         the first ``SEARCH_MAX_MATCHES`` matches only (the counts are then lower bounds)."""
         if self._counts is not None:
             return
-        self._probe()
         parts = []
         per_stage = {f"stage_{stage.pk}": Count("pk", filter=self._has_stage(stage.pk))
                      for stage in self.stages}
-        content_types = list(self.type_of_content_type)
-        if self.truncated:
-            # The facets show no counts then: count what the results show, from the same
-            # first matches as the ranking (those of the chosen type).
-            content_types = [pk for pk in content_types
-                             if self.type in ("", self.type_of_content_type[pk])]
+        # A truncated search shows no counts on the facets: it counts what the results show,
+        # from the same first matches as the ranking (those of the chosen type).
+        content_types = (self._chosen_content_types() if self.truncated
+                         else list(self.type_of_content_type))
         if content_types:
             matches = self._matches(content_types).values("object_pk")
             parts.append(self._pages().filter(pk__in=matches).order_by()
@@ -399,9 +405,8 @@ class PortalSearch:
         pages = self._pages()
         if self.stage:
             pages = pages.filter(self._stage_q(self.stage.pk))
-        content_types = [pk for pk, key in self.type_of_content_type.items()
-                         if self.type in ("", key)]
-        entries = self._matches(content_types).filter(object_pk__in=pages.values("pk"))
+        entries = self._matches(self._chosen_content_types()).filter(
+            object_pk__in=pages.values("pk"))
         return self.index.ranked(entries)
 
     def ranked_testimonies(self):
