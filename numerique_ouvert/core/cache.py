@@ -64,5 +64,11 @@ def pages_version(request) -> int:
     if version is None:
         version = get_version(PAGES)
         if request is not None:
-            request._numerique_ouvert_pages_version = version
+            remember_pages_version(request, version)
     return version
+
+
+def remember_pages_version(request, version: int) -> None:
+    """What :func:`pages_version` returns for the rest of ``request``: the version the page
+    cache already read, so the fragments and settings of the render are keyed on it too."""
+    request._numerique_ouvert_pages_version = version

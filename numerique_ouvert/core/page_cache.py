@@ -34,7 +34,7 @@ from django.utils.translation import get_language_from_request
 
 from numerique_ouvert.conf import get_setting
 
-from .cache import PAGES, PREFIX, get_version, version_key
+from .cache import PAGES, PREFIX, get_version, remember_pages_version, version_key
 
 HEADER = "X-Page-Cache"
 # Vary values the cache honours: the cookies that matter bypass it, the Accept header is part
@@ -130,8 +130,7 @@ class PageCacheMiddleware:
             return self._private(request, self.get_response(request))
         key = cache_key(request)
         version, cached = lookup(key)
-        # The fragments and the settings of this render are keyed on the same version.
-        request._numerique_ouvert_pages_version = version
+        remember_pages_version(request, version)
         if cached is not None:
             response = HttpResponse(cached["content"], status=200)
             for name, value in cached["headers"]:

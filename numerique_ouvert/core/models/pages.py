@@ -151,10 +151,14 @@ class BasePortalPage(FeaturePageMixin, RoutablePageMixin, Page):
     def get_structured_data(self, request) -> dict:
         return base_properties(request, self, self.schema_type)
 
+    def load_images(self) -> None:
+        """Fetch the page's image fields and their renditions together (two queries at most)."""
+        load_page_images(self, self.page_image_fields, *self.page_image_renditions)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not self.template_loads_images:
-            load_page_images(self, self.page_image_fields, *self.page_image_renditions)
+            self.load_images()
         return context
 
     @property

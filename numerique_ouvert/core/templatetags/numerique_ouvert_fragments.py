@@ -73,12 +73,9 @@ def portal_fragment(parser, token):
 
 @register.simple_tag
 def load_page_images(page) -> str:
-    """Fetch ``page``'s images and their renditions together (see ``BasePortalPage``), from
-    inside a cached fragment: a page whose content comes from the cache then runs no image
-    query. For page types with ``template_loads_images = True``."""
-    from numerique_ouvert.core.queries import load_page_images as load
-
-    fields = getattr(page, "page_image_fields", ())
-    if fields:
-        load(page, fields, *page.page_image_renditions)
+    """``page.load_images()`` (see ``BasePortalPage``), from inside a cached fragment: a page
+    whose content comes from the cache then runs no image query. For page types with
+    ``template_loads_images = True``."""
+    if hasattr(page, "load_images"):
+        page.load_images()
     return ""
